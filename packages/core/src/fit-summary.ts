@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/**
+ * Fit diagnostics as they travel in payloads: values, errors and covariance by parameter
+ * name, chi2 and degrees of freedom, and validity flags (the iminuit lesson: a fit result
+ * is plain data, and a fit that did not converge says so).
+ */
+export const FitSummarySchema = z.object({
+  parameters: z.array(z.string()).describe('parameter names, in covariance order'),
+  values: z.record(z.string(), z.number()),
+  errors: z.record(z.string(), z.number().nonnegative()),
+  covariance: z.array(z.array(z.number())).describe('covariance matrix in parameter order'),
+  chi2: z.number().nonnegative(),
+  ndof: z.number().int(),
+  valid: z.boolean().describe('minimiser converged and the covariance is positive definite'),
+  accurateCovariance: z.boolean().optional(),
+});
+export type FitSummary = z.infer<typeof FitSummarySchema>;

@@ -1,0 +1,33 @@
+/**
+ * @nucal/core — the contracts every nucal package shares. No physics here.
+ */
+// errors
+export { NucalError, ValidationError, NotFoundError, ConflictError, OutOfRangeError, FitError, formatZodIssues } from './errors.js';
+// names
+export { NAMESPACED_ID, TAG_NAME, assertNamespacedId, assertTagName } from './names.js';
+// time
+export type { Time, RunTime, TimestampTime, TimeType, TimeJson } from './time.js';
+export {
+  TimeTypeSchema, TimeJsonSchema, MAX_RUN, MAX_SUBRUN, MAX_TIMESTAMP_NS,
+  runTime, timestampTime, timeKey, timeFromKey, compareTime, formatTime, formatTimestampIso, parseTime, timeToJson, timeFromJson,
+} from './time.js';
+// content addressing
+export { canonicalJson, contentHash, sha256 } from './canonical-json.js';
+// records and payload metadata
+export type { RecordRef, RecordPayload } from './record.js';
+export { defineRecord, recordKey } from './record.js';
+export { FitSummarySchema, type FitSummary } from './fit-summary.js';
+export { ProvenanceSchema, type Provenance, type ProvenanceInput } from './provenance.js';
+// plugin contracts
+export type { RandomSource } from './random-source.js';
+export type { Logger, Progress } from './logger.js';
+export { silentLogger, silentProgress } from './logger.js';
+export type { PlotSpec } from './plot.js';
+export type { CalibrationContext, CalibrationPlugin, CalibrationResult, PayloadOut, Simulation } from './calibration-plugin.js';
+export { defineCalibrationPlugin } from './calibration-plugin.js';
+export type { ReconstructionPlugin } from './reconstruction-plugin.js';
+export { defineReconstructionPlugin } from './reconstruction-plugin.js';
+// conditions
+export type { ConditionsProvider, Resolution } from './conditions-provider.js';
+export { resolutionCovers } from './conditions-provider.js';
+export { IovCache } from './iov-cache.js';

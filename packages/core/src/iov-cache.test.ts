@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { ConditionsProvider, Resolution } from './conditions-provider.js';
+import { IovCache } from './iov-cache.js';
+import { defineRecord, type RecordRef } from './record.js';
+import { runTime, timeKey, type Time } from './time.js';
+
+const scale = defineRecord({ name: 'test.scale', version: 1, schema: z.object({ factor: z.number() }), description: 'test' });
+
+/** IOVs start at runs 0, 100, 200 (open-ended); the payload is the IOV's start run. */
+function fakeProvider(): ConditionsProvider & { calls: number } {
+  const starts = [0n, 100n, 200n];
+  const p = {
+    calls: 0,
+    async resolve<T>(record: RecordRef<T>, at: Time): Promise<Resolution<T>> {
+      p.calls++;
+      const k = timeKey(at) >> 32n;
+      const i = starts.findLastIndex((s) => s <= k);
+      const until = starts[i + 1];
+      return {
+        record: { name: record.name, version: record.version },
+        payload: { factor: Number(starts[i]) } as T,
+        hash: 'h',
+        since: runTime(starts[i]!),
+        until: until === undefined ? null : runTime(until),
+        tag: 't',
+        insertedAt: new Date(0),
+      };
+    },
+  };
+  return p;
+}
+
+describe('IovCache', () => {
+  it('asks the provider only when an event leaves the current interval', async () => {
+    const inner = fakeProvider();
+    const cache = new IovCache(inner);
+    const seen: number[] = [];
+    for (let run = 0n; run < 300n; run += 1n) seen.push((await cache.resolve(scale, runTime(run))).payload.factor);
+    expect(inner.calls).toBe(3);
+    expect(cache.misses).toBe(3);
+    expect(cache.hits).toBe(297);
+    expect(seen[99]).toBe(0);
+    expect(seen[100]).toBe(100);
+    expect(seen[299]).toBe(200);
+  });
+
+  it('treats until as exclusive and re-resolves when going back in time', async () => {
+    const inner = fakeProvider();
+    const cache = new IovCache(inner);
+    await cache.resolve(scale, runTime(150));
+    expect(cache.peek(scale, runTime(199, 7))).toBeDefined();
+    expect(cache.peek(scale, runTime(200))).toBeUndefined();
+    expect((await cache.resolve(scale, runTime(50))).payload.factor).toBe(0);
+    expect(inner.calls).toBe(2);
+  });
+});
