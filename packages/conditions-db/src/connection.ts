@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import knexFactory, { type Knex } from 'knex';
+import { ValidationError } from '@nucal/core';
+
+/** Which SQL engine a database URL points to. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Where the database is: a SQLite file path (default) or a `postgres://` / `postgresql://` URL. */
+export interface ConnectionTarget {
+  readonly dialect: Dialect;
+  /** File path for SQLite, connection string for PostgreSQL. */
+  readonly location: string;
+}
+
+/** Decides the dialect from the URL: PostgreSQL for postgres(ql):// URLs, otherwise a SQLite file path. */
+export function parseDbUrl(url: string): ConnectionTarget {
+  if (typeof url !== 'string' || url.trim() === '') {
+    throw new ValidationError(`database "${String(url)}" is empty: expected a SQLite file path or a postgres:// URL`);
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', location: url };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new ValidationError(`database "${url}" has an unsupported scheme: expected a SQLite file path or a postgres:// URL`);
+  }
+  if (url === ':memory:') {
+    throw new ValidationError('database ":memory:" is not supported: expected a SQLite file path (use a temporary file for throwaway databases)');
+  }
+  return { dialect: 'sqlite', location: url.replace(/^sqlite:/, '') };
+}
+
+/** Opens a knex instance for the target. SQLite gets WAL, a busy timeout and foreign keys. */
+export function connect(target: ConnectionTarget, opts: { readOnly: boolean }): Knex {
+  if (target.dialect === 'postgres') {
+    return knexFactory({
+      client: 'pg',
+      connection: target.location,
+      pool: { min: 0, max: 4 },
+      acquireConnectionTimeout: 30_000,
+    });
+  }
+  if (opts.readOnly && !existsSync(target.location)) {
+    throw new ValidationError(`database file "${target.location}" does not exist: expected an existing SQLite file for read-only access`);
+  }
+  return knexFactory({
+    client: 'sqlite3',
+    connection: { filename: target.location },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate(conn: SqliteConn, done: (err: Error | null, conn: SqliteConn) => void) {
+        // WAL lets readers run beside one writer; the busy timeout makes concurrent writers
+        // queue instead of failing; query_only turns a read-only open into a hard guarantee.
+        const pragmas = ['PRAGMA busy_timeout = 30000', 'PRAGMA foreign_keys = ON', 'PRAGMA synchronous = NORMAL'];
+        if (!opts.readOnly) pragmas.unshift('PRAGMA journal_mode = WAL');
+        if (opts.readOnly) pragmas.push('PRAGMA query_only = ON');
+        conn.exec(pragmas.join(';'), (err) => done(err, conn));
+      },
+    },
+  });
+}
+
+interface SqliteConn {
+  exec(sql: string, cb: (err: Error | null) => void): void;
+}

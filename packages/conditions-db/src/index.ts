@@ -1,0 +1,19 @@
+/**
+ * @nucal/conditions-db — calibration constants with intervals of validity, on SQLite or PostgreSQL.
+ */
+// opening a database
+export { openConditionsDb, ConditionsDb, type OpenOptions } from './conditions-db.js';
+export { parseDbUrl, type Dialect, type ConnectionTarget } from './connection.js';
+export { SCHEMA_VERSION } from './schema.js';
+// inputs and results
+export {
+  CreateTagInput, CreateGlobalTagInput, AppendProvenance, TagNameSchema, RecordNameSchema,
+  type IovInput, type TagInfo, type GlobalTagInfo, type RecordInfo, type IovInfo, type AppendResult, type AuditEntry,
+} from './types.js';
+export type { AppendOptions, ListIovsOptions } from './iovs.js';
+export type { ResolveQuery } from './resolve.js';
+export type { TagDiffEntry, GlobalTagDiffEntry } from './diff.js';
+export type { Usage } from './usage.js';
+export type { ImportSummary } from './transfer.js';
+// SQL of a resolution, for benchmarks and other clients of the same tables
+export { RESOLVE_BY_TAG, RESOLVE_BY_GLOBAL_TAG } from './resolve-sql.js';

@@ -1,0 +1,55 @@
+import type { Knex } from 'knex';
+import { canonicalJson, formatZodIssues, ProvenanceSchema, sha256, ValidationError, type Provenance } from '@nucal/core';
+import type { z } from 'zod';
+import { nowMicros } from './clock.js';
+import { AppendProvenance } from './types.js';
+
+/** A payload checked against its record schema and ready to store. */
+export interface PreparedPayload {
+  readonly hash: string;
+  readonly data: string;
+  readonly provenance: string;
+  readonly value: unknown;
+}
+
+/**
+ * Validates a payload against its record schema and computes its content address:
+ * sha256 of the canonical JSON of `{ record, version, data }`, so equal constants of one
+ * record type are stored once while equal numbers of different records never collide.
+ * Provenance is stored beside the payload, not hashed: re-running a job with the same
+ * inputs and seed yields the same hash (idempotent batch writes).
+ */
+export function preparePayload(
+  record: { name: string; version: number },
+  schema: z.ZodType,
+  payload: unknown,
+  provenance: unknown,
+  where: string,
+): PreparedPayload {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new ValidationError(`payload ${where} does not match record ${record.name}@${record.version}`, formatZodIssues(parsed.error.issues));
+  }
+  const prov = AppendProvenance.safeParse(provenance);
+  if (!prov.success) throw new ValidationError(`provenance ${where} is invalid`, formatZodIssues(prov.error.issues));
+  const full: Provenance = ProvenanceSchema.parse({ ...prov.data, createdAt: prov.data.createdAt ?? new Date().toISOString() });
+  const data = canonicalJson(parsed.data);
+  const hash = sha256(`{"data":${data},"record":${JSON.stringify(record.name)},"version":${record.version}}`);
+  return { hash, data, provenance: canonicalJson(full), value: parsed.data };
+}
+
+/** Inserts payloads that are not stored yet (content-addressed, so existing ones are left as they are). */
+export async function storePayloads(trx: Knex.Transaction, record: { name: string; version: number }, payloads: readonly PreparedPayload[]): Promise<void> {
+  const seen = new Set<string>();
+  const rows = [];
+  const now = nowMicros();
+  for (const p of payloads) {
+    if (seen.has(p.hash)) continue;
+    seen.add(p.hash);
+    rows.push({ hash: p.hash, record_name: record.name, record_version: record.version, data: p.data, provenance: p.provenance, size_bytes: Buffer.byteLength(p.data), created_at: now });
+  }
+  // 7 columns per row: keep each statement under SQLite's default limit of 32766 variables.
+  for (let i = 0; i < rows.length; i += 4000) {
+    await trx('payloads').insert(rows.slice(i, i + 4000)).onConflict('hash').ignore();
+  }
+}
