@@ -1,0 +1,18 @@
+/**
+ * @nucal/numeric — seeded randomness, samplers, histograms, a MINUIT-like minimiser with
+ * covariance, quadrature, root finding, interpolation and statistics for nucal packages.
+ */
+// seeded random streams (the only source of randomness in nucal)
+export { createRng, type Rng } from './random/rng.js';
+// samplers: free functions of any RandomSource
+export { uniformIn } from './random/uniform-in.js';
+export { normal } from './random/normal.js';
+export { exponential } from './random/exponential.js';
+export { poisson } from './random/poisson.js';
+export { binomial } from './random/binomial.js';
+export { gammaVariate } from './random/gamma.js';
+export { landau, LANDAU_MPV_STANDARD } from './random/landau.js';
+export { weightedIndex } from './random/weighted-index.js';
+export { TabulatedSampler, tabulatedSampler } from './random/tabulated-sampler.js';
+// special functions
+export { logGamma, logFactorial } from './special/log-gamma.js';
