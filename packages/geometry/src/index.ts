@@ -1,0 +1,25 @@
+/**
+ * @nucal/geometry — detector shapes. For now the single-phase LArTPC module (DUNE far
+ * detector); the liquid-scintillator sphere and its deployment systems come later.
+ */
+// points, directions and boxes (cm)
+export type { PointCm, Vec3 } from './point.js';
+export { unitVector, pointAlong } from './point.js';
+export type { BoxCm, BoxFace, LineBoxHit } from './box.js';
+export { boxContains, lineBoxIntersection } from './box.js';
+// LArTPC module: configuration and layout
+export {
+  LArTpcModuleConfigSchema,
+  WirePlaneConfigSchema,
+  DUNE_WIRE_PLANES,
+  type LArTpcModuleConfig,
+  type LArTpcModuleConfigInput,
+  type WirePlaneConfig,
+} from './lartpc-config.js';
+export type { ApaModule, DriftPlane, DriftPlaneKind, LArTpcModule, TpcVolume } from './lartpc-module.js';
+export { duneFdSpModule } from './lartpc-module.js';
+// LArTPC lookups: which TPC or APA a point is in, drift distance
+export { tpcAt, tpcIndexAt, apaAt, driftDistanceCm, xAtDriftDistanceCm } from './lartpc-lookup.js';
+// straight tracks through the module
+export type { StraightTrack, TpcSegment, PlaneCrossing, TrackGeometry } from './lartpc-track.js';
+export { trackThroughModule } from './lartpc-track.js';
