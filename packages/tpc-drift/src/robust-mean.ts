@@ -1,0 +1,142 @@
+import type { FitSummary } from '@nucal/core';
+import { ValidationError } from '@nucal/core';
+
+/** Result of {@link clippedMean}. */
+export interface ClippedMean {
+  readonly mean: number;
+  /** Standard error of the mean, rms / sqrt(nUsed). */
+  readonly error: number;
+  /** Standard deviation of the values kept. */
+  readonly rms: number;
+  readonly nUsed: number;
+  readonly nRejected: number;
+  /** Pearson chi2 of the kept values against a Gaussian (mean, rms) in equiprobable bins. */
+  readonly chi2: number;
+  readonly ndof: number;
+}
+
+/**
+ * Iterative n-sigma clipped mean: start from the median and 1.4826 x MAD, keep values
+ * within `nSigma` standard deviations, recompute mean and rms, repeat until the kept set is
+ * stable. Robust against a few outliers (delta rays, mis-reconstructed tracks) and unbiased
+ * for a symmetric core. With 3-sigma clipping of Gaussian data the rms is 1.3% low, which
+ * the error inherits (negligible against the 1/sqrt(2n) uncertainty of the rms itself).
+ *
+ * The returned chi2 tests the Gaussian-core assumption: kept values in up to 10 bins of equal
+ * probability under the fitted Gaussian truncated at the clip, ndof = bins - 3.
+ *
+ * @example
+ * clippedMean([1.0, 1.1, 0.9, 1.05, 50]).mean // 1.0125 (50 rejected)
+ */
+export function clippedMean(values: ArrayLike<number>, options: { nSigma?: number; maxIterations?: number } = {}): ClippedMean {
+  const nSigma = options.nSigma ?? 3;
+  const maxIterations = options.maxIterations ?? 20;
+  const n = values.length;
+  if (n === 0) throw new ValidationError('clippedMean of no values: expected at least one value');
+  const x = Float64Array.from(values);
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(x[i]!)) throw new ValidationError(`value ${x[i]} at index ${i} is not finite`);
+  }
+  const sorted = Float64Array.from(x).sort();
+  let centre = quantileSorted(sorted, 0.5);
+  const dev = Float64Array.from(sorted, (v) => Math.abs(v - centre)).sort();
+  let width = 1.4826 * quantileSorted(dev, 0.5);
+  let mean = centre;
+  let rms = 0;
+  let used = n;
+  let prevUsed = -1;
+  let lastCentre = centre;
+  let lastCut = Infinity;
+  for (let it = 0; it < maxIterations; it++) {
+    let s = 0;
+    let s2 = 0;
+    let k = 0;
+    const cut = width > 0 ? nSigma * width : Infinity;
+    lastCentre = centre;
+    lastCut = cut;
+    for (let i = 0; i < n; i++) {
+      const v = x[i]!;
+      if (Math.abs(v - centre) <= cut) {
+        s += v;
+        k++;
+      }
+    }
+    mean = s / k;
+    for (let i = 0; i < n; i++) {
+      const v = x[i]!;
+      if (Math.abs(v - centre) <= cut) s2 += (v - mean) * (v - mean);
+    }
+    rms = k > 1 ? Math.sqrt(s2 / (k - 1)) : 0;
+    used = k;
+    if (k === prevUsed && Math.abs(mean - centre) <= 1e-12 * (Math.abs(mean) + rms)) break;
+    prevUsed = k;
+    centre = mean;
+    width = rms;
+  }
+  const { chi2, ndof } = gaussianChi2(x, mean, rms, lastCut, lastCentre);
+  return { mean, error: used > 0 ? rms / Math.sqrt(used) : 0, rms, nUsed: used, nRejected: n - used, chi2, ndof };
+}
+
+/**
+ * A {@link ClippedMean} as the payload fit summary: parameters `[name, spreadName]` (mean and
+ * rms of the kept values), diagonal covariance (for a Gaussian core the two are uncorrelated),
+ * chi2/ndof of the Gaussian-core test, valid when at least 3 values were kept.
+ *
+ * @example
+ * clippedMeanFitSummary(clippedMean(offsetsUs), 't0OffsetUs', 'spreadUs')
+ */
+export function clippedMeanFitSummary(r: ClippedMean, name: string, spreadName: string): FitSummary {
+  const spreadError = r.nUsed > 1 ? r.rms / Math.sqrt(2 * (r.nUsed - 1)) : 0;
+  return {
+    parameters: [name, spreadName],
+    values: { [name]: r.mean, [spreadName]: r.rms },
+    errors: { [name]: r.error, [spreadName]: spreadError },
+    covariance: [
+      [r.error * r.error, 0],
+      [0, spreadError * spreadError],
+    ],
+    chi2: r.chi2,
+    ndof: r.ndof,
+    valid: r.nUsed >= 3 && Number.isFinite(r.mean),
+  };
+}
+
+function quantileSorted(s: Float64Array, q: number): number {
+  const pos = q * (s.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.min(lo + 1, s.length - 1);
+  return s[lo]! + (pos - lo) * (s[hi]! - s[lo]!);
+}
+
+/** Standard normal CDF via erfc (W. J. Cody's rational Chebyshev form in Numerical Recipes 6.2, |error| < 1.2e-7). */
+function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const erfc =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return z >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;
+}
+
+function gaussianChi2(x: Float64Array, mean: number, rms: number, cut: number, centre: number): { chi2: number; ndof: number } {
+  const kept: number[] = [];
+  for (const v of x) if (Math.abs(v - centre) <= cut) kept.push(v);
+  const nBins = Math.min(10, Math.floor(kept.length / 5));
+  if (nBins < 4 || !(rms > 0)) return { chi2: 0, ndof: 0 };
+  // Equiprobable bins of the Gaussian truncated to the clip window.
+  const lo = Number.isFinite(cut) ? normalCdf((centre - cut - mean) / rms) : 0;
+  const hi = Number.isFinite(cut) ? normalCdf((centre + cut - mean) / rms) : 1;
+  const counts = new Float64Array(nBins);
+  for (const v of kept) {
+    const u = (normalCdf((v - mean) / rms) - lo) / (hi - lo);
+    counts[Math.min(nBins - 1, Math.max(0, Math.floor(u * nBins)))]! += 1;
+  }
+  const expected = kept.length / nBins;
+  let chi2 = 0;
+  for (const c of counts) chi2 += ((c - expected) * (c - expected)) / expected;
+  return { chi2, ndof: nBins - 3 };
+}
