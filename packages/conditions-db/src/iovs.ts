@@ -2,6 +2,7 @@ import { ConflictError, timeFromKey, timeKey, ValidationError, formatTime, type 
 import { asOfMicros } from './as-of.js';
 import { microsToDate, nowMicros } from './clock.js';
 import type { DbContext } from './context.js';
+import { insertRows } from './insert-rows.js';
 import { preparePayload, storePayloads, type PreparedPayload } from './payloads.js';
 import { schemaFor } from './records.js';
 import { tagRow, type TagRow } from './tags.js';
@@ -16,7 +17,7 @@ import { writeTransaction } from './write-transaction.js';
  */
 export const LATER = '(j.inserted_at > i.inserted_at OR (j.inserted_at = i.inserted_at AND j.id > i.id))';
 
-/** Rows per INSERT statement: 4 bound columns, under SQLite's 32766-variable limit. */
+/** Rows per INSERT statement (also the granularity of `onChunk` progress). */
 const IOV_CHUNK = 5000;
 
 /** Options of {@link appendIovs}. */
@@ -71,7 +72,7 @@ export async function appendIovs(ctx: DbContext, tagName: string, items: readonl
       for (const r of rowsOf(rows)) current.set(String(r.since), String(r.hash));
     }
     const insertedAt = nowMicros();
-    const rows: { tag_id: number; since: string; payload_hash: string; inserted_at: number }[] = [];
+    const rows: [number, string, string, number][] = [];
     const fresh: PreparedPayload[] = [];
     let unchanged = 0;
     for (let i = 0; i < keys.length; i++) {
@@ -82,15 +83,15 @@ export async function appendIovs(ctx: DbContext, tagName: string, items: readonl
         continue;
       }
       current.set(since, p.hash);
-      rows.push({ tag_id: locked.id, since, payload_hash: p.hash, inserted_at: insertedAt });
+      rows.push([locked.id, since, p.hash, insertedAt]);
       fresh.push(p);
     }
     await storePayloads(trx, record, fresh);
-    for (let i = 0; i < rows.length; i += IOV_CHUNK) {
-      await trx('iovs').insert(rows.slice(i, i + IOV_CHUNK));
-      await opts.onChunk?.(Math.min(i + IOV_CHUNK, rows.length), rows.length);
-    }
-    const sinces = rows.map((r) => BigInt(r.since));
+    await insertRows(trx, 'iovs', ['tag_id', 'since', 'payload_hash', 'inserted_at'], rows, {
+      chunkRows: IOV_CHUNK,
+      onChunk: (written) => opts.onChunk?.(written, rows.length),
+    });
+    const sinces = rows.map((r) => BigInt(r[1]));
     return {
       result: { inserted: rows.length, unchanged, hashes: prepared.map((p) => p.hash) },
       details: {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { canonicalJson, formatZodIssues, ProvenanceSchema, sha256, ValidationError, type Provenance } from '@nucal/core';
 import type { z } from 'zod';
 import { nowMicros } from './clock.js';
+import { insertRows } from './insert-rows.js';
 import { AppendProvenance } from './types.js';
 
 /** A payload checked against its record schema and ready to store. */
@@ -41,15 +42,12 @@ export function preparePayload(
 /** Inserts payloads that are not stored yet (content-addressed, so existing ones are left as they are). */
 export async function storePayloads(trx: Knex.Transaction, record: { name: string; version: number }, payloads: readonly PreparedPayload[]): Promise<void> {
   const seen = new Set<string>();
-  const rows = [];
+  const rows: unknown[][] = [];
   const now = nowMicros();
   for (const p of payloads) {
     if (seen.has(p.hash)) continue;
     seen.add(p.hash);
-    rows.push({ hash: p.hash, record_name: record.name, record_version: record.version, data: p.data, provenance: p.provenance, size_bytes: Buffer.byteLength(p.data), created_at: now });
+    rows.push([p.hash, record.name, record.version, p.data, p.provenance, Buffer.byteLength(p.data), now]);
   }
-  // 7 columns per row: keep each statement under SQLite's default limit of 32766 variables.
-  for (let i = 0; i < rows.length; i += 4000) {
-    await trx('payloads').insert(rows.slice(i, i + 4000)).onConflict('hash').ignore();
-  }
+  await insertRows(trx, 'payloads', ['hash', 'record_name', 'record_version', 'data', 'provenance', 'size_bytes', 'created_at'], rows, { ignoreConflictOn: 'hash' });
 }

@@ -3,7 +3,10 @@ import { ConflictError } from '@nucal/core';
 import { LATEST } from './as-of.js';
 import type { DbContext } from './context.js';
 import { gtRow } from './global-tags.js';
+import { insertRows } from './insert-rows.js';
 import { writeTransaction } from './write-transaction.js';
+
+const PAYLOAD_COLUMNS = ['hash', 'record_name', 'record_version', 'data', 'provenance', 'size_bytes', 'created_at'];
 
 /** Everything one or more global tags need, as rows: what an export file holds. */
 export interface Bundle {
@@ -81,7 +84,7 @@ export async function importBundle(ctx: DbContext, b: Bundle, label: string): Pr
       const chunk = payloads.slice(i, i + 1000);
       const have = new Set((await trx('payloads').whereIn('hash', chunk.map((p) => p.hash as string)).select('hash')).map((r) => String(r.hash)));
       const fresh = chunk.filter((p) => !have.has(String(p.hash)));
-      if (fresh.length) await trx('payloads').insert(fresh);
+      await insertRows(trx, 'payloads', PAYLOAD_COLUMNS, fresh.map((p) => PAYLOAD_COLUMNS.map((c) => p[c])));
       s.payloads += fresh.length;
     }
     const tagIdMap = new Map<number, number>();
@@ -134,9 +137,9 @@ async function mergeIovs(trx: Knex.Transaction, tagId: number, tagName: string, 
   );
   const fresh = rows
     .filter((r) => !have.has(`${String(r.since)}|${String(r.payload_hash)}|${String(r.inserted_at)}`))
-    .map((r) => ({ tag_id: tagId, since: String(r.since), payload_hash: r.payload_hash, inserted_at: r.inserted_at }));
+    .map((r) => [tagId, String(r.since), r.payload_hash, r.inserted_at]);
   if (fresh.length && locked) throw new ConflictError(`tag ${tagName} is locked here and would gain ${fresh.length} IOVs`);
-  for (let i = 0; i < fresh.length; i += 5000) await trx('iovs').insert(fresh.slice(i, i + 5000));
+  await insertRows(trx, 'iovs', ['tag_id', 'since', 'payload_hash', 'inserted_at'], fresh);
   return fresh.length;
 }
 

@@ -40,8 +40,10 @@ export async function writeTransaction<T>(
 export function translateDbError(err: unknown, what: string): unknown {
   if (err instanceof NucalError) return err;
   const e = err as { code?: string; message?: string };
-  if (e.code === '23505' || (e.code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(e.message ?? ''))) {
-    return new ConflictError(`${what} failed: it already exists (${e.message})`);
+  // knex prefixes driver messages with the whole SQL text: keep only the driver's words.
+  const msg = (e.message ?? String(err)).split(' - ').pop()!.slice(0, 500);
+  if (e.code === '23505' || (e.code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(msg))) {
+    return new ConflictError(`${what} failed: it already exists (${msg})`);
   }
-  return err;
+  return new NucalError('DATABASE', `${what} failed: ${msg}`, { cause: err });
 }

@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runTime } from '@nucal/core';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeBackends } from '../test/backends.js';
+import { provenance, scale, scaleRecord } from '../test/records.js';
+import { openConditionsDb, type ConditionsDb } from './conditions-db.js';
+
+const pkgDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** Starts test/writer.ts in its own process. */
+function writer(args: string[], env: Record<string, string> = {}) {
+  // One process (tsx as a loader, not the tsx CLI, which would fork a child): SIGKILL must hit the writer itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/writer.ts', ...args], { cwd: pkgDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, out, err })),
+  );
+  const waitFor = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => (out.includes(text) ? resolve() : undefined);
+      child.stdout.on('data', check);
+      child.on('exit', () => reject(new Error(`writer exited before printing ${text}: ${err}`)));
+    });
+  return { child, done, waitFor };
+}
+
+describeBackends('concurrent writers and killed processes', (backend) => {
+  let url: string;
+  let db: ConditionsDb;
+  beforeEach(async () => {
+    url = await backend.fresh();
+    db = await openConditionsDb({ url, actor: 'tester' });
+    await db.registerRecord(scaleRecord);
+    await db.createTag({ name: 'shared', record: 'test.energy-scale', timeType: 'run', allowBackfill: true });
+    for (let p = 0; p < 4; p++) await db.createTag({ name: `own-${p}`, record: 'test.energy-scale', timeType: 'run' });
+  });
+  afterEach(async () => db.close());
+
+  it('four processes appending to one shared tag and to their own tags lose and duplicate nothing', async () => {
+    // Process p writes sinces p, p+4, p+8, ... to the shared tag (interleaved across processes)
+    // and 0..119 to its own tag, in batches of 10.
+    const runs = [];
+    for (let p = 0; p < 4; p++) {
+      runs.push(writer([url, 'shared', String(p), '120', '10'], { NUCAL_WRITER_STEP: '4' }).done);
+      runs.push(writer([url, `own-${p}`, '0', '120', '10']).done);
+    }
+    const results = await Promise.all(runs);
+    for (const r of results) expect(r, r.err).toMatchObject({ code: 0 });
+    const shared = (await db.listIovs('shared', { history: true, limit: 10_000 })).items;
+    expect(shared).toHaveLength(480);
+    const sinces = shared.map((i) => (i.since.kind === 'run' ? Number(i.since.run) : -1));
+    expect(new Set(sinces).size).toBe(480);
+    expect(Math.min(...sinces)).toBe(0);
+    expect(Math.max(...sinces)).toBe(479);
+    for (let p = 0; p < 4; p++) {
+      const own = (await db.listIovs(`own-${p}`, { history: true, limit: 10_000 })).items;
+      expect(own).toHaveLength(120);
+    }
+    for (const run of [0, 1, 2, 3, 477, 479]) {
+      expect((await db.resolve({ tag: 'shared', record: scaleRecord, at: runTime(run) })).payload.y0PePerMeV).toBe(run + 1);
+    }
+    const appends = (await db.auditLog({ limit: 1000 })).filter((e) => e.action === 'iov.append');
+    expect(appends).toHaveLength(96);
+    expect(new Set(appends.map((e) => e.actor)).size).toBe(8);
+  });
+
+  it('a writer killed in the middle of a bulk append leaves no partial IOV set', async () => {
+    await db.appendIov('own-0', { since: runTime(0), payload: scale(1), provenance });
+    const w = writer([url, 'own-0', '1', '20000', '20000', '--pause-after-first-chunk']);
+    await w.waitFor('IN_TRANSACTION');
+    w.child.kill('SIGKILL');
+    const r = await w.done;
+    expect(r.signal).toBe('SIGKILL');
+    // The first 5000 rows were written inside the open transaction; none may survive.
+    expect((await db.listIovs('own-0', { history: true })).items).toHaveLength(1);
+    if (backend.name === 'sqlite') {
+      expect((await db.knex.raw('PRAGMA integrity_check'))[0]).toEqual({ integrity_check: 'ok' });
+    }
+    // The database is writable again at once.
+    await db.appendIovs('own-0', Array.from({ length: 100 }, (_, i) => ({ since: runTime(i + 1), payload: scale(i + 1), provenance })));
+    expect((await db.listIovs('own-0')).items).toHaveLength(101);
+  });
+});
