@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, exponential, normal } from '@nucal/numeric';
+import { fitPeak, histogramAroundPeak } from './peak-fit.js';
+
+function sample(seed: string, n: number, mean: number, sigma: number, tailFraction = 0, tailMean = 1): Float64Array {
+  const rng = createRng(seed);
+  return Float64Array.from({ length: n }, () => normal(rng, mean, sigma) - (tailFraction > 0 && rng.uniform() < tailFraction ? exponential(rng, tailMean) : 0));
+}
+
+describe('fitPeak', () => {
+  it('recovers a Gaussian peak with the statistical error sigma/sqrt(N)', () => {
+    const ev = sample('g', 100_000, 3000, 55);
+    const pk = fitPeak(histogramAroundPeak(ev), 'gaussian');
+    expect(pk.result.valid).toBe(true);
+    // error of the mean of a +-3 sigma window fit is close to sigma/sqrt(N)
+    expect(pk.meanErr / (55 / Math.sqrt(100_000))).toBeGreaterThan(0.95);
+    expect(pk.meanErr / (55 / Math.sqrt(100_000))).toBeLessThan(1.15);
+    expect(Math.abs(pk.mean - 3000) / pk.meanErr).toBeLessThan(3.5);
+    expect(Math.abs(pk.sigma - 55) / pk.sigmaErr).toBeLessThan(3.5);
+  });
+
+  it('with the leakage tail is unbiased where a pure Gaussian is not', () => {
+    const ev = sample('t', 100_000, 1400, 40, 0.15, 60);
+    const h = histogramAroundPeak(ev);
+    const tail = fitPeak(h, 'gaussian-tail');
+    expect(tail.result.valid).toBe(true);
+    expect(Math.abs(tail.mean - 1400) / tail.meanErr).toBeLessThan(3.5);
+    expect(tail.result.values.tailFraction).toBeGreaterThan(0.1);
+    expect(tail.result.values.tailFraction).toBeLessThan(0.2);
+    const gauss = fitPeak(h, 'gaussian');
+    expect(Math.abs(gauss.mean - 1400) / gauss.meanErr).toBeGreaterThan(5);
+  });
+
+  it('gives pulls of unit width over seeded toys (20 toys, width within 0.6..1.5)', () => {
+    const pulls: number[] = [];
+    for (let k = 0; k < 20; k++) {
+      const pk = fitPeak(histogramAroundPeak(sample(`toy-${k}`, 5000, 500, 20, 0.1, 30)), 'gaussian-tail');
+      pulls.push((pk.mean - 500) / pk.meanErr);
+    }
+    const m = pulls.reduce((s, x) => s + x, 0) / pulls.length;
+    const sd = Math.sqrt(pulls.reduce((s, x) => s + (x - m) ** 2, 0) / (pulls.length - 1));
+    expect(Math.abs(m)).toBeLessThan(3 / Math.sqrt(20) + 0.1);
+    expect(sd).toBeGreaterThan(0.6);
+    expect(sd).toBeLessThan(1.5);
+  });
+});
