@@ -1,4 +1,100 @@
 /**
- * @nucal/cosmics — cosmic muons at depth for LArTPC calibration (PHYSICS.md 2.3).
+ * @nucal/cosmics — cosmic muons at depth for LArTPC calibration (PHYSICS.md 2.3): energy loss
+ * in LAr, the Mei-Hime flux at depth, a hit-level simulation of a DUNE-like module, track
+ * classes, the `dune.cosmics` calibration plugin (t0, vd, lifetime, energy scale) and the
+ * statistics planner.
  */
-export {};
+// constants and the LAr stopping material
+export { MUON_MASS_MEV, ELECTRON_MASS_MEV, BETHE_K_MEV_CM2_PER_MOL, SECONDS_PER_DAY, MICHEL_ENDPOINT_MEV } from './constants.js';
+export { StoppingMaterialSchema, type StoppingMaterial, PDG_LAR_DENSITY_G_PER_CM3, liquidArgon } from './lar-material.js';
+// muon energy loss: Bethe with density effect, Landau-Vavilov MPV, CSDA range
+export { densityEffect } from './density-effect.js';
+export {
+  BETHE_MIN_BETA_GAMMA,
+  maxEnergyTransferMeV,
+  betheMassStoppingPower,
+  betheDedxMeVPerCm,
+  betaGammaFromKineticEnergy,
+  kineticEnergyFromBetaGamma,
+} from './bethe.js';
+export { landauXiMeV, mostProbableEnergyLossMeV, mostProbableDedxMeVPerCm } from './landau-mpv.js';
+export { csdaRangeTable, type CsdaRangeTable } from './csda-range.js';
+// muons at depth (Mei & Hime 2006) and the generator
+export {
+  MEI_HIME_VERTICAL,
+  MEI_HIME_TOTAL,
+  MEI_HIME_SPECTRUM,
+  MEI_HIME_VALID_DEPTH_KMWE,
+  DUNE_FD_DEPTH_KMWE,
+  MUON_MASS_GEV,
+  meiHimeVerticalIntensity,
+  meiHimeIntensity,
+  meiHimeTotalFlux,
+  meiHimeIntegratedFlux,
+  meiHimeSpectrumScaleGeV,
+  meiHimeEnergyPdf,
+  meiHimeMeanEnergyGeV,
+  meiHimeEnergyQuantileGeV,
+} from './mei-hime.js';
+export {
+  MuonFluxConfigSchema,
+  type MuonFluxConfig,
+  type MuonFluxConfigInput,
+  type MuonSet,
+  type MuonFluxModel,
+  muonFluxModel,
+  generateMuons,
+} from './muon-generator.js';
+// Michel electrons
+export {
+  michelPdf,
+  michelCdf,
+  sampleMichelEnergyMeV,
+  MichelResponseSchema,
+  type MichelResponse,
+  type MichelResponseInput,
+  visibleMichelEnergyMeV,
+  michelVisibleSpectrum,
+} from './michel.js';
+// simulation: configuration, injected truth, sample layout, track classes
+export { TpcTruthInputSchema, type TpcTruthInput, InjectSchema, type Inject, type InjectInput, type TpcTruth, resolveInject, lifetimeAtHeightMs } from './inject.js';
+export { CosmicSimulationConfigSchema, type CosmicSimulationConfig, type CosmicSimulationConfigInput } from './simulation-config.js';
+export {
+  SegmentEnd,
+  TrackTableSchema,
+  SegmentTableSchema,
+  HitTableSchema,
+  MichelTableSchema,
+  CosmicSampleSchema,
+  type TrackTable,
+  type SegmentTable,
+  type HitTable,
+  type MichelTable,
+  type CosmicSample,
+} from './cosmic-sample.js';
+export { TrackClass, APA_ANY, TRACK_CLASS_NAMES, type TrackClassName, classifyTrack } from './track-classes.js';
+export { chargeSharingFraction, shareChargeInPlace } from './charge-sharing.js';
+export { simulateCosmics, type CosmicSimulation, type CosmicTruth } from './simulate-cosmics.js';
+export { classRates, type ClassRates } from './class-rates.js';
+// calibrations: t0, vd, lifetime, energy scale, Michel test
+export { segmentEndTimes, type SegmentEndTimes } from './segment-end-time.js';
+export { t0FromCosmics, vdFromCosmics, type DriftCalibrationOptions } from './calibrate-drift.js';
+export { truncatedMean, type TruncatedMean } from './truncated-mean.js';
+export { fitLifetime, type LifetimeProfile, type LifetimeFitOptions } from './lifetime-fit.js';
+export { lifetimeFromCosmics, type LifetimeCalibration, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
+export {
+  energyScaleFromStoppingMuons,
+  stoppingMuonHits,
+  calibratedDedx,
+  expectedMpvDedxAtResidualRange,
+  type EnergyScaleOptions,
+  type StoppingMuonHits,
+} from './calibrate-energy-scale.js';
+export { michelScaleFromCosmics, type MichelScaleResult } from './calibrate-michel.js';
+// the calibration plugin, plots, provenance hash
+export { cosmicsPlugin, COSMICS_VERSION, type CosmicsPluginOptions } from './cosmics-plugin.js';
+export { lifetimePlot, dedxVsResidualRangePlot, classRatesPlot, michelPlot } from './plots.js';
+export { cosmicSampleHash } from './sample-hash.js';
+// statistics planner
+export { DEFAULT_PLANNING, StatisticsPlanInputSchema, type StatisticsPlanInput, type StatisticsPlan, planStatistics } from './statistics-planner.js';
+export { measureEventSpreads } from './event-spread.js';

@@ -1,0 +1,128 @@
+import type { CalibrationResult, FitSummary, PlotSpec } from '@nucal/core';
+import { defineCalibrationPlugin } from '@nucal/core';
+import { driftVelocityRecord, energyScaleRecord, lifetimeRecord, t0Record, type EnergyScalePayload } from '@nucal/tpc-drift';
+import { calibratedDedx, energyScaleFromStoppingMuons, expectedMpvDedxAtResidualRange, type EnergyScaleOptions } from './calibrate-energy-scale.js';
+import { t0FromCosmics, vdFromCosmics, type DriftCalibrationOptions } from './calibrate-drift.js';
+import { lifetimeFromCosmics, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
+import { michelScaleFromCosmics } from './calibrate-michel.js';
+import { classRates } from './class-rates.js';
+import { CosmicSampleSchema, type CosmicSample } from './cosmic-sample.js';
+import type { MichelResponseInput } from './michel.js';
+import { classRatesPlot, dedxVsResidualRangePlot, lifetimePlot, michelPlot } from './plots.js';
+import { cosmicSampleHash } from './sample-hash.js';
+import { simulateCosmics, type CosmicTruth } from './simulate-cosmics.js';
+import type { CosmicSimulationConfigInput } from './simulation-config.js';
+
+/** Version of this package, recorded in provenance. */
+export const COSMICS_VERSION = '0.1.0';
+
+/** Options of {@link cosmicsPlugin}: settings of each calibration step. */
+export interface CosmicsPluginOptions {
+  readonly drift?: DriftCalibrationOptions;
+  readonly lifetime?: LifetimeCalibrationOptions;
+  readonly energyScale?: EnergyScaleOptions;
+  /** Michel response model used by the Michel energy-scale test (default: the simulation's default). */
+  readonly michel?: MichelResponseInput;
+  /** Skip the Michel test (default false). */
+  readonly skipMichel?: boolean;
+}
+
+function ratioFit(name: string, value: number, error: number): FitSummary {
+  return { parameters: [name], values: { [name]: value }, errors: { [name]: error }, covariance: [[error * error]], chi2: 0, ndof: 0, valid: Number.isFinite(value) && error >= 0 };
+}
+
+/**
+ * The cosmic-muon calibration plugin `dune.cosmics`: one sample of D detector-days feeds the
+ * chain t0 (APA crossers) -> <vd> (CPA crossers, given t0) -> lifetime per TPC and height slice
+ * (through-going MIPs, given t0 and vd) -> energy scale (stopping muons, given the lifetime),
+ * so one plugin produces the four records `dune.t0`, `dune.drift-velocity`, `dune.lifetime` and
+ * `dune.energy-scale` (records defined by `@nucal/tpc-drift`). One plugin rather than four
+ * because each step needs the previous steps' results from the same sample and one simulation
+ * serves them all; the lead's CLI writes each payload to its own tag.
+ *
+ * @example
+ * const plugin = cosmicsPlugin({ energyScale: { binning: 'tpc' } });
+ * const { input, truth } = plugin.simulate({ days: 1, inject: { tpcs: { '2': { lifetimeMs: 6 } } } }, createRng(42));
+ * const result = await plugin.calibrate(input, { rng: createRng(42), logger: silentLogger, progress: silentProgress });
+ */
+export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
+  return defineCalibrationPlugin<CosmicSample, CosmicSimulationConfigInput, CosmicTruth>({
+    id: 'dune.cosmics',
+    version: COSMICS_VERSION,
+    records: [t0Record, driftVelocityRecord, lifetimeRecord, energyScaleRecord],
+    requires: [],
+    input: CosmicSampleSchema,
+    simulate: (config, rng) => {
+      const { sample, truth } = simulateCosmics(config, rng);
+      return { input: sample, truth };
+    },
+    calibrate: async (sample, ctx): Promise<CalibrationResult> => {
+      ctx.progress.start(5, 'dune.cosmics calibration');
+      const rates = classRates(sample);
+      const t0 = t0FromCosmics(sample, options.drift);
+      ctx.progress.advance();
+      const vd = vdFromCosmics(sample, t0, options.drift);
+      ctx.progress.advance();
+      const lifetime = lifetimeFromCosmics(sample, t0, vd, options.lifetime);
+      ctx.progress.advance();
+      const es = energyScaleFromStoppingMuons(sample, t0, lifetime.payload, ctx.rng, options.energyScale);
+      ctx.progress.advance();
+      const window = options.energyScale?.residualRangeCm ?? [100, 200];
+
+      const fits: Record<string, FitSummary> = {};
+      const summary: Record<string, number | string | boolean> = { days: sample.days };
+      for (const [name, r] of Object.entries(rates)) summary[`rate.${name}PerDay`] = Number(r.perDay.toFixed(2));
+      for (const e of t0.tpcs) {
+        fits[`t0.tpc${e.tpc}`] = e.fit;
+        summary[`t0.tpc${e.tpc}.us`] = `${e.t0OffsetUs.toFixed(4)} +- ${e.errorUs.toFixed(4)}`;
+      }
+      for (const e of vd.tpcs) {
+        if (e.fit) fits[`vd.tpc${e.tpc}`] = e.fit;
+        summary[`vd.tpc${e.tpc}.mmPerUs`] = `${e.vdMmPerUs.toFixed(5)} +- ${e.errorMmPerUs.toFixed(5)}`;
+      }
+      for (const e of lifetime.payload.entries) {
+        const key = e.yMinCm === undefined ? `lifetime.tpc${e.tpc}` : `lifetime.tpc${e.tpc}.y${e.yMinCm.toFixed(0)}to${(e.yMaxCm ?? 0).toFixed(0)}`;
+        fits[key] = e.fit;
+        summary[`${key}.ms`] = `${e.lifetimeMs.toFixed(3)} +- ${e.errorMs.toFixed(3)}`;
+      }
+      const scale: EnergyScalePayload = { ...es.payload, fit: ratioFit('electronsPerAdc', es.payload.electronsPerAdc, es.payload.errorElectronsPerAdc) };
+      fits['energyScale'] = scale.fit!;
+      summary['energyScale.electronsPerAdc'] = `${scale.electronsPerAdc.toFixed(2)} +- ${scale.errorElectronsPerAdc.toFixed(2)}`;
+      for (const e of scale.tpcs ?? []) summary[`energyScale.tpc${e.tpc}.electronsPerAdc`] = `${e.electronsPerAdc.toFixed(2)} +- ${e.errorElectronsPerAdc.toFixed(2)}`;
+
+      const dedx = calibratedDedx(es.hits, scale);
+      const refPitch = sample.wirePitchCm / 0.7;
+      const expected = [];
+      for (let rr = window[0]; rr <= window[1] + 1e-9; rr += 10) {
+        expected.push({ residualRangeCm: rr, mpvMeVPerCm: expectedMpvDedxAtResidualRange(rr, refPitch, scale.densityGPerCm3) });
+      }
+      const plots: PlotSpec[] = [lifetimePlot(lifetime.profiles), dedxVsResidualRangePlot(es.hits.residualRangeCm, dedx, expected, window), classRatesPlot(rates)];
+      if (!options.skipMichel && sample.michel.count >= 5) {
+        const m = michelScaleFromCosmics(sample, t0, lifetime.payload, scale, options.michel);
+        fits['michel.scale'] = m.fit;
+        summary['michel.scale'] = `${m.scale.toFixed(3)} +- ${m.scaleError.toFixed(3)}`;
+        plots.push(michelPlot(m.energyMeV, m.template, m.scale, m.scaleError));
+      }
+      ctx.progress.advance();
+      ctx.progress.stop();
+      return {
+        payloads: [
+          { record: t0Record, payload: t0 },
+          { record: driftVelocityRecord, payload: vd },
+          { record: lifetimeRecord, payload: lifetime.payload },
+          { record: energyScaleRecord, payload: scale },
+        ],
+        fits,
+        plots,
+        provenance: {
+          plugin: { id: 'dune.cosmics', version: COSMICS_VERSION },
+          input: { description: `cosmic-muon sample: ${sample.days} day(s) at ${sample.depthKmwe} km.w.e., ${sample.tracks.count} tracks, ${sample.hits.count} hits`, hash: cosmicSampleHash(sample) },
+          seed: ctx.rng.seed,
+          createdAt: new Date().toISOString(),
+          metadata: { classRatesPerDay: Object.fromEntries(Object.entries(rates).map(([k, r]) => [k, r.perDay])) },
+        },
+        summary,
+      };
+    },
+  });
+}
