@@ -21,3 +21,25 @@ export { minimize, type ParameterSpec, type MinimizeOptions } from './fit/minimi
 export { toFitSummary, type FitResult } from './fit/fit-result.js';
 export { chi2Fit, type Chi2FitInput } from './fit/chi2-fit.js';
 export { poissonBinnedFit, type PoissonBinnedFitInput } from './fit/poisson-binned-fit.js';
+// histogram
+export { Histogram1D } from './histogram/histogram-1d.js';
+// quadrature
+export { integrate, integrateWithError, type IntegrateOptions, type IntegralEstimate } from './integrate/gauss-kronrod.js';
+export { gaussLegendre, type QuadratureRule } from './integrate/gauss-legendre.js';
+// root finding
+export { brent, type BrentOptions } from './roots/brent.js';
+// interpolation
+export { naturalCubicSpline, type CubicSpline } from './interpolate/cubic-spline.js';
+export { linearInterpolator, type LinearInterpolator } from './interpolate/linear-interpolator.js';
+export type { InterpolatorOptions, OutsideRange } from './interpolate/locate.js';
+// descriptive statistics
+export { mean, variance, stdDev, type Values } from './stats/moments.js';
+export { median, quantile } from './stats/quantile.js';
+export { truncatedMean, type TruncatedMean } from './stats/truncated-mean.js';
+export { weightedMean, type WeightedMean } from './stats/weighted-mean.js';
+// densities and distribution functions
+export { normalPdf, normalCdf, erf, erfc } from './density/normal.js';
+export { landauPdf, landauCdf } from './density/landau.js';
+export { langauPdf } from './density/langau.js';
+export { poissonLogPmf } from './density/poisson-pmf.js';
+export { chi2Survival, regularizedGammaP, regularizedGammaQ } from './density/gamma-incomplete.js';
