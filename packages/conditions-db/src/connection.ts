@@ -50,7 +50,7 @@ export function connect(target: ConnectionTarget, opts: { readOnly: boolean }): 
       afterCreate(conn: SqliteConn, done: (err: Error | null, conn: SqliteConn) => void) {
         // WAL lets readers run beside one writer; the busy timeout makes concurrent writers
         // queue instead of failing; query_only turns a read-only open into a hard guarantee.
-        const pragmas = ['PRAGMA busy_timeout = 30000', 'PRAGMA foreign_keys = ON', 'PRAGMA synchronous = NORMAL'];
+        const pragmas = ['PRAGMA busy_timeout = 30000', 'PRAGMA foreign_keys = ON', 'PRAGMA synchronous = NORMAL', 'PRAGMA cache_size = -65536'];
         if (!opts.readOnly) pragmas.unshift('PRAGMA journal_mode = WAL');
         if (opts.readOnly) pragmas.push('PRAGMA query_only = ON');
         conn.exec(pragmas.join(';'), (err) => done(err, conn));

@@ -28,6 +28,17 @@ describeBackends('tags and IOVs', (backend) => {
     await expect(db.resolve({ tag: 'nope', record: scaleRecord, at: runTime(1) })).rejects.toThrow(/tag nope does not exist/);
   });
 
+  it('sees IOVs written after an earlier lookup (no stale read snapshot)', async () => {
+    await db.createTag({ name: 's', record: 'test.energy-scale', timeType: 'run' });
+    await db.appendIov('s', { since: runTime(1), payload: scale(1), provenance });
+    expect((await db.resolve({ tag: 's', record: scaleRecord, at: runTime(10) })).payload.y0PePerMeV).toBe(1);
+    await db.appendIov('s', { since: runTime(5), payload: scale(5), provenance });
+    expect((await db.resolve({ tag: 's', record: scaleRecord, at: runTime(10) })).payload.y0PePerMeV).toBe(5);
+    await db.createGlobalTag({ name: 'later' });
+    await db.setGlobalTagEntry('later', 'test.energy-scale', 's');
+    expect((await db.resolve({ globalTag: 'later', record: scaleRecord, at: runTime(10) })).payload.y0PePerMeV).toBe(5);
+  });
+
   it('keeps nanosecond timestamps beyond 2^53 exact end to end', async () => {
     await db.createTag({ name: 'ts', record: 'test.energy-scale', timeType: 'timestamp' });
     const t0 = 1_764_000_000_123_456_789n;

@@ -40,10 +40,11 @@ export async function appendIovs(ctx: DbContext, tagName: string, items: readonl
   const schema = await schemaFor(ctx, record.name, record.version);
   const keys: bigint[] = new Array(items.length);
   const prepared: PreparedPayload[] = new Array(items.length);
+  const provenanceCache = new Map<unknown, string>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     keys[i] = sinceKey(item?.since, tag, i);
-    prepared[i] = preparePayload(record, schema, item.payload, item.provenance, `#${i} (since ${formatTime(item.since)})`);
+    prepared[i] = preparePayload(record, schema, item.payload, item.provenance, `#${i} (since ${formatTime(item.since)})`, provenanceCache);
   }
   return writeTransaction(ctx, 'iov.append', tagName, async (trx) => {
     const locked = await tagRow(trx, tagName, true);

@@ -26,17 +26,28 @@ export function preparePayload(
   payload: unknown,
   provenance: unknown,
   where: string,
+  provenanceCache?: Map<unknown, string>,
 ): PreparedPayload {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     throw new ValidationError(`payload ${where} does not match record ${record.name}@${record.version}`, formatZodIssues(parsed.error.issues));
   }
+  // A bulk append usually shares one provenance object: validate and serialise it once.
+  let prov = provenanceCache?.get(provenance);
+  if (prov === undefined) {
+    prov = provenanceText(provenance, where);
+    provenanceCache?.set(provenance, prov);
+  }
+  const data = canonicalJson(parsed.data);
+  const hash = sha256(`{"data":${data},"record":${JSON.stringify(record.name)},"version":${record.version}}`);
+  return { hash, data, provenance: prov, value: parsed.data };
+}
+
+function provenanceText(provenance: unknown, where: string): string {
   const prov = AppendProvenance.safeParse(provenance);
   if (!prov.success) throw new ValidationError(`provenance ${where} is invalid`, formatZodIssues(prov.error.issues));
   const full: Provenance = ProvenanceSchema.parse({ ...prov.data, createdAt: prov.data.createdAt ?? new Date().toISOString() });
-  const data = canonicalJson(parsed.data);
-  const hash = sha256(`{"data":${data},"record":${JSON.stringify(record.name)},"version":${record.version}}`);
-  return { hash, data, provenance: canonicalJson(full), value: parsed.data };
+  return canonicalJson(full);
 }
 
 /** Inserts payloads that are not stored yet (content-addressed, so existing ones are left as they are). */

@@ -32,7 +32,10 @@ export class SqliteReader {
     }
     const args = entry.names.map((n) => params[n]);
     const stmt = entry.stmt;
-    return new Promise((resolve, reject) => stmt.get(args, (err: Error | null, row: Record<string, unknown> | undefined) => (err ? reject(err) : resolve(row))));
+    // `all`, not `get`: it steps the statement to completion, which ends its read transaction.
+    // A statement left mid-result by `get` keeps the connection on an old WAL snapshot, and
+    // later lookups would not see IOVs written since.
+    return new Promise((resolve, reject) => stmt.all(args, (err: Error | null, rows: Record<string, unknown>[]) => (err ? reject(err) : resolve(rows[0]))));
   }
 
   close(): Promise<void> {

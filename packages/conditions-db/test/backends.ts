@@ -73,3 +73,9 @@ export function describeBackends(title: string, suite: (backend: Backend) => voi
 export async function freshDb(backend: Backend, actor = 'tester'): Promise<ConditionsDb> {
   return openConditionsDb({ url: await backend.fresh(), actor });
 }
+
+/** Number of rows in a table. */
+export async function countRows(db: ConditionsDb, table: string): Promise<number> {
+  const rows = await db.knex(table).count({ n: '*' });
+  return Number(rows[0]?.n);
+}

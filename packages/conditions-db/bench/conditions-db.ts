@@ -1,0 +1,96 @@
+/**
+ * Conditions database benchmark (SQLite file): prints one JSON object.
+ *   npm run bench -w @nucal/conditions-db   [NUCAL_BENCH_IOVS=1000000 NUCAL_BENCH_TAGS=100]
+ * Figures: bulk-insert IOVs/s; uncached resolve/s through the package against the same lookup
+ * as a raw prepared statement on the same file in the same run (ratio); resolve/s through the
+ * IOV-aware cache on a time-ordered event stream.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineRecord, IovCache, runTime } from '@nucal/core';
+import sqlite3 from 'sqlite3';
+import { z } from 'zod';
+import { openConditionsDb, RESOLVE_BY_TAG } from '../src/index.js';
+
+const N_IOVS = Number(process.env.NUCAL_BENCH_IOVS ?? 1_000_000);
+const N_TAGS = Number(process.env.NUCAL_BENCH_TAGS ?? 100);
+const PER_TAG = Math.floor(N_IOVS / N_TAGS);
+const LOOKUPS = 20_000;
+
+const gain = defineRecord({
+  name: 'bench.gain', version: 1, description: 'benchmark payload: a gain and its error',
+  schema: z.object({ gainAdcPerFc: z.number().positive(), gainErrAdcPerFc: z.number().nonnegative() }),
+});
+const provenance = { plugin: { id: 'bench.conditions', version: '0' }, input: { description: 'synthetic' }, createdAt: '2026-01-01T00:00:00Z' };
+
+/** Deterministic pseudo-random lookups (no Math.random in nucal). */
+function lcg(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'nucal-bench-'));
+const file = join(dir, 'bench.sqlite');
+const db = await openConditionsDb({ url: file, actor: 'bench' });
+await db.registerRecord(gain);
+for (let t = 0; t < N_TAGS; t++) await db.createTag({ name: `gain-${t}`, record: 'bench.gain', timeType: 'run' });
+
+// 1. bulk insert: one appendIovs call (one transaction) per tag, every IOV with its own payload.
+let t0 = performance.now();
+for (let t = 0; t < N_TAGS; t++) {
+  const iovs = new Array(PER_TAG);
+  for (let i = 0; i < PER_TAG; i++) iovs[i] = { since: runTime(i * 10), payload: { gainAdcPerFc: 1 + t + i * 1e-6, gainErrAdcPerFc: 0.01 }, provenance };
+  await db.appendIovs(`gain-${t}`, iovs);
+}
+const insertS = (performance.now() - t0) / 1000;
+
+// 2. uncached resolve through the package vs the raw prepared statement, same lookups.
+const rnd = lcg(42);
+const lookups = Array.from({ length: LOOKUPS }, () => ({ tag: `gain-${Math.floor(rnd() * N_TAGS)}`, run: Math.floor(rnd() * PER_TAG * 10) }));
+for (const l of lookups.slice(0, 500)) await db.resolve({ tag: l.tag, record: gain, at: runTime(l.run) }); // warm-up
+t0 = performance.now();
+let check = 0;
+for (const l of lookups) check += (await db.resolve({ tag: l.tag, record: gain, at: runTime(l.run) })).payload.gainAdcPerFc;
+const pkgS = (performance.now() - t0) / 1000;
+
+const raw = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
+const stmt = raw.prepare(RESOLVE_BY_TAG.replace(/:([a-z]+)/g, '$$$1'));
+const get = (p: Record<string, string | number>) =>
+  new Promise<{ data: string }>((res, rej) => stmt.get(p, (e: Error | null, row: { data: string }) => (e ? rej(e) : res(row))));
+for (const l of lookups.slice(0, 500)) await get({ $tag: l.tag, $at: String(BigInt(l.run) << 32n), $bound: Number.MAX_SAFE_INTEGER });
+t0 = performance.now();
+let checkRaw = 0;
+for (const l of lookups) checkRaw += JSON.parse((await get({ $tag: l.tag, $at: String(BigInt(l.run) << 32n), $bound: Number.MAX_SAFE_INTEGER })).data).gainAdcPerFc;
+const rawS = (performance.now() - t0) / 1000;
+stmt.finalize();
+raw.close();
+if (Math.abs(check - checkRaw) > 1e-6 * Math.abs(check)) throw new Error(`package and raw lookups disagree: ${check} vs ${checkRaw}`);
+
+// 3. cached resolve on a time-ordered stream: 2,000,000 events, 200 per run, through a global tag.
+await db.createGlobalTag({ name: 'bench-gt' });
+await db.setGlobalTagEntry('bench-gt', 'bench.gain', 'gain-0');
+const cache = new IovCache(db.provider({ globalTag: 'bench-gt', cache: false }));
+const EVENTS = 2_000_000;
+const times = Array.from({ length: EVENTS / 200 }, (_, r) => runTime(r));
+t0 = performance.now();
+let sum = 0;
+for (let e = 0; e < EVENTS; e++) sum += (await cache.resolve(gain, times[Math.floor(e / 200)]!)).payload.gainAdcPerFc;
+const cachedS = (performance.now() - t0) / 1000;
+await db.close();
+rmSync(dir, { recursive: true, force: true });
+
+const result = {
+  benchmark: 'conditions-db (SQLite file)',
+  iovs: PER_TAG * N_TAGS,
+  tags: N_TAGS,
+  insertIovsPerS: Math.round((PER_TAG * N_TAGS) / insertS),
+  resolveUncachedPerS: Math.round(LOOKUPS / pkgS),
+  resolveRawPreparedPerS: Math.round(LOOKUPS / rawS),
+  uncachedOverRawTimeRatio: Number((pkgS / rawS).toFixed(3)),
+  resolveCachedPerS: Math.round(EVENTS / cachedS),
+  cacheMisses: cache.misses,
+  targets: { insertIovsPerS: 100_000, uncachedOverRawTimeRatio: 2, resolveCachedPerS: 1_000_000 },
+  checksum: Number((sum / EVENTS).toFixed(6)),
+};
+console.log(JSON.stringify(result, null, 2));
