@@ -1,0 +1,141 @@
+/**
+ * Throughput of @nucal/numeric's hot paths, each with a baseline measured in the same run so
+ * that a busy machine shows up in both (compare the ratios). Prints one JSON object.
+ * Run: npm run bench -w @nucal/numeric (needs @nucal/core built: npx tsc -p packages/core/tsconfig.build.json).
+ */
+import { Histogram1D, chi2Fit, createRng, landau, landauPdf, normal, poisson } from '../src/index.js';
+
+/** Best of `repeats` timings of fn (seconds), to damp noise from other processes. */
+function best(repeats: number, fn: () => number): { seconds: number; sink: number } {
+  let seconds = Infinity;
+  let sink = 0;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = process.hrtime.bigint();
+    sink += fn();
+    seconds = Math.min(seconds, Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  return { seconds, sink };
+}
+
+const N = 5_000_000;
+const perSecond = (n: number, s: number): number => Math.round(n / s);
+
+// (a) uniform deviates: seeded Alea stream vs Math.random (the unseeded V8 baseline)
+const rng = createRng('bench');
+const seeded = best(5, () => {
+  let s = 0;
+  for (let i = 0; i < N; i++) s += rng.uniform();
+  return s;
+});
+const builtin = best(5, () => {
+  let s = 0;
+  for (let i = 0; i < N; i++) s += Math.random();
+  return s;
+});
+
+// (b) samplers
+const M = 1_000_000;
+const normals = best(3, () => {
+  let s = 0;
+  for (let i = 0; i < M; i++) s += normal(rng);
+  return s;
+});
+const poissonSmall = best(3, () => {
+  let s = 0;
+  for (let i = 0; i < M; i++) s += poisson(rng, 3);
+  return s;
+});
+const poissonLarge = best(3, () => {
+  let s = 0;
+  for (let i = 0; i < M; i++) s += poisson(rng, 1000);
+  return s;
+});
+const landaus = best(3, () => {
+  let s = 0;
+  for (let i = 0; i < M; i++) s += landau(rng);
+  return s;
+});
+
+// (c) histogram filling vs a naive loop over a plain array
+const xs = Float64Array.from({ length: N }, () => normal(rng, 5, 2));
+const fillArray = best(5, () => {
+  const h = new Histogram1D(100, 0, 10);
+  h.fillArray(xs);
+  return h.integral();
+});
+const fillEach = best(5, () => {
+  const h = new Histogram1D(100, 0, 10);
+  for (let i = 0; i < xs.length; i++) h.fill(xs[i] as number);
+  return h.integral();
+});
+const naive = best(5, () => {
+  const counts: number[] = new Array<number>(100).fill(0);
+  let under = 0;
+  let over = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const b = Math.floor(((xs[i] as number) - 0) / 0.1);
+    if (b < 0) under++;
+    else if (b >= 100) over++;
+    else counts[b] = (counts[b] as number) + 1;
+  }
+  return counts.reduce((a, c) => a + c, 0) + under + over;
+});
+
+// (d) a 4-parameter chi2 fit: Gaussian peak on a flat background, 40 points
+const x = Array.from({ length: 40 }, (_, i) => 0.125 + i * 0.25);
+const model = (t: number, p: Readonly<Record<'A' | 'mu' | 's' | 'B', number>>): number => p.A * Math.exp(-0.5 * ((t - p.mu) / p.s) ** 2) + p.B;
+const truth = { A: 20, mu: 5, s: 0.8, B: 2 };
+const fitRng = createRng('bench-fit');
+const y = x.map((t) => model(t, truth) + normal(fitRng));
+let calls = 0;
+let valid = false;
+const fitTime = best(20, () => {
+  const fit = chi2Fit({
+    x, y, sigma: x.map(() => 1), model,
+    parameters: [
+      { name: 'A', start: 16, step: 1 },
+      { name: 'mu', start: 4.6, step: 0.2 },
+      { name: 's', start: 1.1, step: 0.1, limits: [0.05, 5] },
+      { name: 'B', start: 1.5, step: 0.3 },
+    ],
+  });
+  calls = fit.calls;
+  valid = fit.valid;
+  return fit.chi2;
+});
+
+// Landau density: first call builds the spline table, later calls interpolate
+const tableBuild = best(1, () => landauPdf(0.1));
+const pdfEvals = best(3, () => {
+  let s = 0;
+  for (let i = 0; i < M; i++) s += landauPdf(-3 + (i % 3000) * 0.01);
+  return s;
+});
+
+console.log(
+  JSON.stringify(
+    {
+      uniform: {
+        createRngPerSecond: perSecond(N, seeded.seconds),
+        mathRandomPerSecond: perSecond(N, builtin.seconds),
+        ratioToMathRandom: +(builtin.seconds / seeded.seconds).toFixed(3),
+      },
+      samplers: {
+        normalPerSecond: perSecond(M, normals.seconds),
+        poissonMean3PerSecond: perSecond(M, poissonSmall.seconds),
+        poissonMean1000PerSecond: perSecond(M, poissonLarge.seconds),
+        landauPerSecond: perSecond(M, landaus.seconds),
+      },
+      histogram: {
+        fillArrayPerSecond: perSecond(N, fillArray.seconds),
+        fillPerSecond: perSecond(N, fillEach.seconds),
+        naiveLoopPerSecond: perSecond(N, naive.seconds),
+        fillArraySpeedupOverNaive: +(naive.seconds / fillArray.seconds).toFixed(3),
+      },
+      minimize4Parameters: { wallMs: +(fitTime.seconds * 1e3).toFixed(3), calls, valid },
+      landauPdf: { tableBuildMs: +(tableBuild.seconds * 1e3).toFixed(1), evalsPerSecond: perSecond(M, pdfEvals.seconds) },
+    },
+    null,
+    2,
+  ),
+);
