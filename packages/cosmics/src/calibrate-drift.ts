@@ -1,11 +1,6 @@
 import { duneFdSpModule } from '@nucal/geometry';
-import {
-  driftVelocityMmPerUs,
-  t0FromAnodeCrossers,
-  vdFromCathodeCrossers,
-  type DriftVelocityPayload,
-  type T0Payload,
-} from '@nucal/tpc-drift';
+import type { DriftVelocityPayload, DriftVelocityTpc, T0Payload, T0Tpc } from '@nucal/tpc-drift';
+import { clippedMeanSummary } from './clipped-mean.js';
 import type { CosmicSample } from './cosmic-sample.js';
 import { SegmentEnd } from './cosmic-sample.js';
 import { segmentEndTimes } from './segment-end-time.js';
@@ -20,35 +15,63 @@ export interface DriftCalibrationOptions {
   readonly nSigma?: number;
 }
 
+function perTpc(tpc: Uint8Array, value: Float64Array): Map<number, number[]> {
+  const m = new Map<number, number[]>();
+  for (let i = 0; i < tpc.length; i++) {
+    const list = m.get(tpc[i]!);
+    if (list) list.push(value[i]!);
+    else m.set(tpc[i]!, [value[i]!]);
+  }
+  return m;
+}
+
 /**
  * t0 offset per TPC from APA crossers (inner-APA crossers and tracks through an outer anode):
  * each anode-touching segment's hit time extrapolated to the anode ({@link segmentEndTimes}) is
- * the TPC's offset; `@nucal/tpc-drift`'s `t0FromAnodeCrossers` ('segments' method) averages them
- * per TPC with a clipped mean.
+ * one estimate of its TPC's offset (true drift time 0 there); per TPC a 3-sigma clipped mean
+ * with its standard error (the 'segments' method of the `dune.t0` record).
  *
  * @example const t0 = t0FromCosmics(sample); t0.tpcs[0].t0OffsetUs
  */
 export function t0FromCosmics(sample: CosmicSample, options: DriftCalibrationOptions = {}): T0Payload {
   const ends = segmentEndTimes(sample, SegmentEnd.ANODE, options);
-  // tpc-drift takes apparent distances at an assumed vd; any positive vd round-trips exactly.
-  const vdAssumed = driftVelocityMmPerUs(sample.response.fieldKvPerCm, sample.response.temperatureK);
-  const tracks = [];
-  for (let i = 0; i < ends.count; i++) {
-    tracks.push({ segments: [{ tpc: ends.tpc[i]!, earliestDriftCm: (vdAssumed * ends.timeUs[i]!) / 10 }] });
+  const tpcs: T0Tpc[] = [];
+  for (const [tpc, v] of [...perTpc(ends.tpc, ends.timeUs)].sort((a, b) => a[0] - b[0])) {
+    const r = clippedMeanSummary(v, 't0OffsetUs', options.nSigma);
+    tpcs.push({ tpc, t0OffsetUs: r.mean, errorUs: r.error, nTracks: r.n, fit: r.fit });
   }
-  return t0FromAnodeCrossers({ vdAssumedMmPerUs: vdAssumed, tracks }, { method: 'segments', ...(options.nSigma ? { nSigma: options.nSigma } : {}) });
+  return { method: 'segments', tpcs };
 }
 
 /**
  * Average drift velocity per TPC from CPA crossers given t0: each cathode-touching segment's hit
- * time extrapolated to the cathode is the full drift time plus the t0 offset;
- * `@nucal/tpc-drift`'s `vdFromCathodeCrossers` turns the clipped mean into <vd> = L / T.
+ * time extrapolated to the cathode, minus the TPC's t0 offset, is the full drift time T; per TPC
+ * a clipped mean of T gives <vd> = L / T, with the t0 error added in quadrature.
  *
  * @example const vd = vdFromCosmics(sample, t0FromCosmics(sample));
  */
 export function vdFromCosmics(sample: CosmicSample, t0: T0Payload, options: DriftCalibrationOptions = {}): DriftVelocityPayload {
+  const module = duneFdSpModule(sample.module);
   const ends = segmentEndTimes(sample, SegmentEnd.CATHODE, options);
-  const segments = [];
-  for (let i = 0; i < ends.count; i++) segments.push({ tpc: ends.tpc[i]!, latestHitTimeUs: ends.timeUs[i]! });
-  return vdFromCathodeCrossers({ segments }, { module: duneFdSpModule(sample.module), t0, ...(options.nSigma ? { nSigma: options.nSigma } : {}) });
+  const tpcs: DriftVelocityTpc[] = [];
+  for (const [tpc, v] of [...perTpc(ends.tpc, ends.timeUs)].sort((a, b) => a[0] - b[0])) {
+    const e = t0.tpcs.find((x) => x.tpc === tpc);
+    const offset = e?.t0OffsetUs ?? 0;
+    const r = clippedMeanSummary(
+      v.map((t) => t - offset),
+      'fullDriftTimeUs',
+      options.nSigma,
+    );
+    const lengthCm = module.tpcs[tpc]!.driftLengthCm;
+    const vd = (10 * lengthCm) / r.mean;
+    tpcs.push({
+      tpc,
+      vdMmPerUs: vd,
+      errorMmPerUs: (vd * Math.hypot(r.error, e?.errorUs ?? 0)) / r.mean,
+      nTracks: r.n,
+      driftLengthCm: lengthCm,
+      fit: r.fit,
+    });
+  }
+  return { tpcs };
 }

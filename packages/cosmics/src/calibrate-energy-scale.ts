@@ -51,15 +51,23 @@ export interface StoppingMuonHits {
 export function stoppingMuonHits(sample: CosmicSample, t0: T0Payload, lifetime: LifetimePayload, rrWindowCm: readonly [number, number]): StoppingMuonHits {
   const { hits, tracks } = sample;
   const offset = new Map(t0.tpcs.map((e) => [e.tpc, e.t0OffsetUs]));
+  // Lifetime at the hit's height: linear interpolation between height-slice centres (a linear
+  // height dependence is then corrected exactly), the whole-TPC value when there are no slices.
   const tauAt = (tpc: number, y: number): number => {
-    let whole: number | undefined;
-    for (const e of lifetime.entries) {
-      if (e.tpc !== tpc) continue;
-      if (e.yMinCm === undefined) whole = e.lifetimeMs;
-      else if (y >= e.yMinCm && y < (e.yMaxCm ?? Infinity)) return e.lifetimeMs;
+    const slices = lifetime.entries
+      .filter((e) => e.tpc === tpc && e.yMinCm !== undefined && e.yMaxCm !== undefined)
+      .map((e) => ({ y: (e.yMinCm! + e.yMaxCm!) / 2, tau: e.lifetimeMs }))
+      .sort((a, b) => a.y - b.y);
+    if (slices.length >= 2) {
+      let i = 0;
+      while (i < slices.length - 2 && y > slices[i + 1]!.y) i++;
+      const a = slices[i]!;
+      const b = slices[i + 1]!;
+      return Math.max(1e-3, a.tau + ((y - a.y) * (b.tau - a.tau)) / (b.y - a.y));
     }
+    const whole = lifetime.entries.find((e) => e.tpc === tpc && e.yMinCm === undefined) ?? lifetime.entries.find((e) => e.tpc === tpc);
     if (whole === undefined) throw new FitError(`no lifetime for TPC ${tpc}: expected a dune.lifetime entry`);
-    return whole;
+    return whole.lifetimeMs;
   };
   const rr: number[] = [];
   const q: number[] = [];
@@ -112,7 +120,7 @@ export function energyScaleFromStoppingMuons(
   const nTpc = duneFdSpModule(sample.module).tpcs.length;
   const noise = sample.response.noiseElectrons;
 
-  const measure = (select: (i: number) => boolean, label: string): { c: number; err: number; n: number } => {
+  const measure = (select: (i: number) => boolean, label: string, required: boolean): { c: number; err: number; n: number } | null => {
     const meas: number[] = [];
     const pred: number[] = [];
     for (let i = 0; i < h.tpc.length; i++) {
@@ -131,6 +139,7 @@ export function energyScaleFromStoppingMuons(
         pred.push(electrons / p);
       }
     }
+    if (meas.length < 50 && !required) return null;
     if (meas.length < 50) throw new FitError(`energy scale for ${label}: ${meas.length} stopping-muon hits in the MIP window, expected at least 50`);
     const m = truncatedMean(Float64Array.from(meas), lo, hi);
     const e = truncatedMean(Float64Array.from(pred), lo, hi);
@@ -138,13 +147,14 @@ export function energyScaleFromStoppingMuons(
     return { c, err: c * Math.hypot(m.error / m.mean, e.error / e.mean), n: meas.length };
   };
 
-  const whole = measure(() => true, 'the whole detector');
+  const whole = measure(() => true, 'the whole detector', true)!;
+  // Per-TPC constants where the TPC has enough MIP-region hits; the others use the global one.
   const tpcs =
     options.binning === 'tpc'
       ? Array.from({ length: nTpc }, (_, k) => {
-          const r = measure((i) => h.tpc[i] === k, `TPC ${k}`);
-          return { tpc: k, electronsPerAdc: r.c, errorElectronsPerAdc: r.err };
-        })
+          const r = measure((i) => h.tpc[i] === k, `TPC ${k}`, false);
+          return r ? { tpc: k, electronsPerAdc: r.c, errorElectronsPerAdc: r.err } : null;
+        }).filter((e): e is { tpc: number; electronsPerAdc: number; errorElectronsPerAdc: number } => e !== null)
       : undefined;
   const payload: EnergyScalePayload = {
     electronsPerAdc: whole.c,

@@ -1,0 +1,41 @@
+// Benchmark: simulated muons per second (with a same-run baseline: drawing as many uniform
+// deviates as the simulation consumed per muon would take) and wall time for one detector-day
+// simulated and calibrated. Prints one JSON object.
+import { createRng } from '@nucal/numeric';
+import { silentLogger, silentProgress } from '@nucal/core';
+import { cosmicsPlugin } from '@nucal/cosmics';
+
+const plugin = cosmicsPlugin();
+const counting = createRng('bench-count');
+let uniforms = 0;
+const countingRng = { seed: counting.seed, uniform: (): number => (uniforms++, counting.uniform()) };
+
+const t0 = performance.now();
+const { input } = plugin.simulate({ days: 1 }, countingRng);
+const simMs = performance.now() - t0;
+const t1 = performance.now();
+const result = await plugin.calibrate(input, { rng: createRng('bench-cal'), logger: silentLogger, progress: silentProgress });
+const calMs = performance.now() - t1;
+
+const baseRng = createRng('bench-baseline');
+const t2 = performance.now();
+let sink = 0;
+for (let i = 0; i < uniforms; i++) sink += baseRng.uniform();
+const baseMs = performance.now() - t2;
+
+const muonsPerS = input.tracks.count / (simMs / 1000);
+console.log(
+  JSON.stringify({
+    muonsPerDay: input.tracks.count,
+    hitsPerDay: input.hits.count,
+    simulateMs: Math.round(simMs),
+    calibrateMs: Math.round(calMs),
+    detectorDayWallS: Number(((simMs + calMs) / 1000).toFixed(2)),
+    muonsPerS: Math.round(muonsPerS),
+    uniformsDrawn: uniforms,
+    baselineUniformLoopMs: Math.round(baseMs),
+    simulationOverUniformLoop: Number((simMs / baseMs).toFixed(1)),
+    payloads: result.payloads.length,
+    sink: sink > 0,
+  }),
+);
