@@ -55,7 +55,8 @@ export function poissonBinnedFit<P extends string>(input: PoissonBinnedFitInput<
         sum += mu;
       }
     }
-    return 2 * sum;
+    // each term is >= 0; clamp the rounding of a perfect fit so that chi2 stays >= 0
+    return Math.max(0, 2 * sum);
   };
   return minimize(bakerCousins, input.parameters, { ...input.options, errorDef: 1, nData: n });
 }

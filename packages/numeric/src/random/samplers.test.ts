@@ -128,7 +128,7 @@ describe('landau', () => {
    * Quantiles of the standard Landau distribution φ(λ) (CERNLIB convention), computed from
    * Nolan's integral for the stable law α = 1, β = 1 (J.P. Nolan, Commun. Statist.-Stochastic
    * Models 13 (1997) 759, Theorem 1) and checked to 1e-10 against the Landau (1944) Laplace
-   * integral φ(λ) = (1/π) ∫ exp(-t ln t - λt) sin(πt) dt; see landau-distribution.test.ts.
+   * integral φ(λ) = (1/π) ∫ exp(-t ln t - λt) sin(πt) dt; see density/density.test.ts.
    */
   const quantiles: [number, number][] = [
     [0.1, -1.0922545],
