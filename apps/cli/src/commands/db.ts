@@ -1,0 +1,283 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { parseTime, ValidationError, type ProvenanceInput, type TimeType } from '@nucal/core';
+import type { ConditionsDb, IovInput, RecordInfo } from '@nucal/conditions-db';
+import { builtinRecords } from '../builtin-records.js';
+import { DEFAULT_DB, emit, withDb, type DbOptions } from '../context.js';
+import { showTime, table } from '../format.js';
+import type { Io } from '../io.js';
+
+const VERSION = '0.1.0';
+
+function dbOptions(cmd: Command): Command {
+  return cmd.option('--db <url>', 'SQLite file path or postgres:// URL', DEFAULT_DB).option('--json', 'machine-readable JSON output');
+}
+
+function readJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ValidationError(`${what} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function parseDate(text: string, what: string): Date {
+  const d = new Date(text);
+  if (Number.isNaN(d.getTime())) throw new ValidationError(`${what} "${text}" is not a date: expected ISO-8601, e.g. 2026-11-24T12:00:00Z`);
+  return d;
+}
+
+function parsePositiveInt(text: string, what: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new ValidationError(`${what} "${text}" is invalid: expected a positive integer`);
+  return Number(text);
+}
+
+function manualProvenance(note: string | undefined): ProvenanceInput {
+  return {
+    plugin: { id: 'nucal.cli', version: VERSION },
+    input: { description: note ?? 'entered with nucal db iov append' },
+    createdAt: new Date().toISOString(),
+  };
+}
+
+/** Time type of what `--tag` or `--gt` + `--record` points to, so `--at` can be parsed. */
+async function timeTypeOf(db: ConditionsDb, o: { tag?: string; gt?: string; record: string }): Promise<TimeType> {
+  if (o.tag) return (await db.getTag(o.tag)).timeType;
+  const gt = await db.getGlobalTag(o.gt!);
+  const entry = gt.entries.find((e) => e.record === o.record);
+  if (!entry) throw new ValidationError(`global tag ${o.gt} maps no tag for record ${o.record}`);
+  return (await db.getTag(entry.tag)).timeType;
+}
+
+/** `nucal db ...`: the conditions database from the command line. */
+export function dbCommand(io: Io): Command {
+  const db = new Command('db').description('conditions database: records, tags, IOVs, global tags, export/import');
+
+  dbOptions(db.command('init').description('create the tables (idempotent) and register the built-in record types')).action(async (o: DbOptions) => {
+    await withDb(o, async (d) => {
+      const records: RecordInfo[] = [];
+      for (const r of builtinRecords()) records.push(await d.registerRecord(r));
+      emit(io, o, { db: d.location, dialect: d.dialect, records: records.map((r) => `${r.name}@${r.version}`) }, () =>
+        `initialised ${d.dialect} database ${d.location}; built-in records: ${records.map((r) => `${r.name}@${r.version}`).join(', ') || 'none'}`,
+      );
+    });
+  });
+
+  const record = db.command('record').description('record types (payload schemas)');
+  dbOptions(record.command('list').description('list registered record types')).action(async (o: DbOptions) => {
+    await withDb(o, async (d) => {
+      const rs = await d.listRecords();
+      emit(io, o, rs, () => table(['record', 'version', 'description'], rs.map((r) => [r.name, r.version, r.description])));
+    }, true);
+  });
+  dbOptions(
+    record
+      .command('register')
+      .description('register a record type from a JSON Schema file')
+      .requiredOption('--name <name>', 'namespaced record name, e.g. det.gain')
+      .requiredOption('--schema <file>', 'JSON Schema of the payload')
+      .option('--record-version <n>', 'schema version', '1')
+      .option('--description <text>', 'what the record holds, with units', ''),
+  ).action(async (o: DbOptions & { name: string; schema: string; recordVersion: string; description: string }) => {
+    const jsonSchema = readJson(readFileSync(o.schema, 'utf8'), `schema file ${o.schema}`);
+    await withDb(o, async (d) => {
+      const r = await d.registerJsonSchemaRecord({ name: o.name, version: parsePositiveInt(o.recordVersion, '--record-version'), description: o.description, jsonSchema });
+      emit(io, o, r, () => `registered ${r.name}@${r.version}`);
+    });
+  });
+
+  const tag = db.command('tag').description('tags: ordered IOV sequences of one record');
+  dbOptions(
+    tag
+      .command('create <name>')
+      .description('create a tag')
+      .requiredOption('--record <name>', 'record the tag holds')
+      .addOption(new Option('--time-type <type>', 'IOV time type').choices(['run', 'timestamp']).makeOptionMandatory())
+      .option('--record-version <n>', 'record schema version (default: highest registered)')
+      .option('--description <text>', 'description', '')
+      .option('--allow-backfill', 'accept IOVs below the last since'),
+  ).action(async (name: string, o: DbOptions & { record: string; timeType: TimeType; recordVersion?: string; description: string; allowBackfill?: boolean }) => {
+    await withDb(o, async (d) => {
+      const t = await d.createTag({
+        name, record: o.record, timeType: o.timeType, description: o.description, allowBackfill: o.allowBackfill ?? false,
+        ...(o.recordVersion ? { recordVersion: parsePositiveInt(o.recordVersion, '--record-version') } : {}),
+      });
+      emit(io, o, t, () => `created tag ${t.name} (${t.record.name}@${t.record.version}, ${t.timeType})`);
+    });
+  });
+  dbOptions(tag.command('lock <name>').description('lock a tag: it accepts no more IOVs')).action(async (name: string, o: DbOptions) => {
+    await withDb(o, async (d) => {
+      const t = await d.lockTag(name);
+      emit(io, o, t, () => `locked tag ${t.name}`);
+    });
+  });
+  dbOptions(tag.command('list').description('list tags').option('--record <name>', 'only tags of this record')).action(async (o: DbOptions & { record?: string }) => {
+    await withDb(o, async (d) => {
+      const ts = await d.listTags(o.record ? { record: o.record } : {});
+      emit(io, o, ts, () => table(['tag', 'record', 'time', 'state', 'backfill', 'description'], ts.map((t) => [t.name, `${t.record.name}@${t.record.version}`, t.timeType, t.state, t.allowBackfill ? 'yes' : 'no', t.description])));
+    }, true);
+  });
+
+  const iov = db.command('iov').description('intervals of validity');
+  dbOptions(
+    iov
+      .command('append <tag>')
+      .description('append one IOV (--since with --payload or --payload-file) or many (--file, JSON lines of {since, payload})')
+      .option('--since <time>', 'start: RUN[:SUBRUN], or ns since epoch / ISO-8601 date for timestamp tags')
+      .option('--payload <json>', 'payload as JSON text')
+      .option('--payload-file <file>', 'payload as a JSON file')
+      .option('--file <jsonl>', 'bulk: one {"since": "...", "payload": {...}} per line, in one transaction')
+      .option('--note <text>', 'provenance: what the input was'),
+  ).action(async (tagName: string, o: DbOptions & { since?: string; payload?: string; payloadFile?: string; file?: string; note?: string }) => {
+    await withDb(o, async (d) => {
+      const t = await d.getTag(tagName);
+      const provenance = manualProvenance(o.note);
+      let iovs: IovInput[];
+      if (o.file) {
+        if (o.since || o.payload || o.payloadFile) throw new ValidationError('--file cannot be combined with --since/--payload/--payload-file');
+        iovs = readFileSync(o.file, 'utf8').split('\n').filter((l) => l.trim()).map((line, i) => {
+          const row = readJson(line, `line ${i + 1} of ${o.file}`) as { since?: unknown; payload?: unknown };
+          if (typeof row.since !== 'string' && typeof row.since !== 'number') throw new ValidationError(`line ${i + 1} of ${o.file} has no "since": expected a string or integer`);
+          return { since: parseTime(String(row.since), t.timeType), payload: row.payload, provenance };
+        });
+      } else {
+        if (!o.since) throw new ValidationError('--since is required (or --file for bulk)');
+        if ((o.payload === undefined) === (o.payloadFile === undefined)) throw new ValidationError('give exactly one of --payload or --payload-file');
+        const payload = o.payload !== undefined ? readJson(o.payload, '--payload') : readJson(readFileSync(o.payloadFile!, 'utf8'), `--payload-file ${o.payloadFile}`);
+        iovs = [{ since: parseTime(o.since, t.timeType), payload, provenance }];
+      }
+      const r = await d.appendIovs(tagName, iovs);
+      emit(io, o, r, () => `tag ${tagName}: ${r.inserted} IOV(s) appended, ${r.unchanged} unchanged`);
+    });
+  });
+  dbOptions(
+    iov
+      .command('list <tag>')
+      .description('list IOVs of a tag (effective sequence, or every row with --history)')
+      .option('--from <time>', 'start of the range (the IOV covering it is included)')
+      .option('--to <time>', 'end of the range (exclusive)')
+      .option('--as-of <date>', 'ignore IOVs inserted after this date')
+      .option('--history', 'include superseded rows')
+      .option('--limit <n>', 'page size', '100')
+      .option('--cursor <c>', 'next page: the cursor printed by the previous page'),
+  ).action(async (tagName: string, o: DbOptions & { from?: string; to?: string; asOf?: string; history?: boolean; limit: string; cursor?: string }) => {
+    await withDb(o, async (d) => {
+      const t = await d.getTag(tagName);
+      const page = await d.listIovs(tagName, {
+        limit: parsePositiveInt(o.limit, '--limit'),
+        ...(o.from ? { from: parseTime(o.from, t.timeType) } : {}),
+        ...(o.to ? { to: parseTime(o.to, t.timeType) } : {}),
+        ...(o.asOf ? { asOf: parseDate(o.asOf, '--as-of') } : {}),
+        ...(o.history ? { history: true } : {}),
+        ...(o.cursor ? { cursor: o.cursor } : {}),
+      });
+      emit(io, o, page, () =>
+        table(['since', 'until', 'payload', 'inserted', ...(o.history ? ['current'] : [])], page.items.map((i) => [showTime(i.since), showTime(i.until), i.hash.slice(0, 12), i.insertedAt.toISOString(), ...(o.history ? [i.current ? 'yes' : 'no'] : [])])) +
+        (page.nextCursor ? `\nmore: --cursor ${page.nextCursor}` : ''),
+      );
+    }, true);
+  });
+
+  const gt = db.command('gt').description('global tags: record -> tag maps');
+  dbOptions(gt.command('create <name>').description('create a global tag').option('--description <text>', 'description', '').option('--snapshot <date>', 'ignore IOVs inserted after this date')).action(
+    async (name: string, o: DbOptions & { description: string; snapshot?: string }) => {
+      await withDb(o, async (d) => {
+        const g = await d.createGlobalTag({ name, description: o.description, ...(o.snapshot ? { snapshot: parseDate(o.snapshot, '--snapshot') } : {}) });
+        emit(io, o, g, () => `created global tag ${g.name}`);
+      });
+    },
+  );
+  dbOptions(gt.command('set <gt> <record> <tag>').description('map a record to a tag in an open global tag')).action(async (gtName: string, rec: string, tagName: string, o: DbOptions) => {
+    await withDb(o, async (d) => {
+      const g = await d.setGlobalTagEntry(gtName, rec, tagName);
+      emit(io, o, g, () => `global tag ${g.name}: ${rec} -> ${tagName}`);
+    });
+  });
+  dbOptions(gt.command('lock <gt>').description('lock a global tag (its map freezes); --snapshot now|DATE also freezes its IOVs').option('--snapshot <when>', '"now" or an ISO-8601 date')).action(
+    async (gtName: string, o: DbOptions & { snapshot?: string }) => {
+      await withDb(o, async (d) => {
+        const snapshot = o.snapshot === undefined ? undefined : o.snapshot === 'now' ? ('now' as const) : parseDate(o.snapshot, '--snapshot');
+        const g = await d.lockGlobalTag(gtName, snapshot ? { snapshot } : {});
+        emit(io, o, g, () => `locked global tag ${g.name}${g.snapshot ? ` with snapshot ${g.snapshot.toISOString()}` : ''}`);
+      });
+    },
+  );
+  dbOptions(gt.command('list').description('list global tags')).action(async (o: DbOptions) => {
+    await withDb(o, async (d) => {
+      const gs = await d.listGlobalTags();
+      emit(io, o, gs, () => table(['global tag', 'state', 'snapshot', 'records', 'description'], gs.map((g) => [g.name, g.state, g.snapshot?.toISOString() ?? '-', g.entries.length, g.description])));
+    }, true);
+  });
+  dbOptions(gt.command('show <gt>').description('show a global tag and its map')).action(async (gtName: string, o: DbOptions) => {
+    await withDb(o, async (d) => {
+      const g = await d.getGlobalTag(gtName);
+      emit(io, o, g, () => `${g.name} (${g.state}${g.snapshot ? `, snapshot ${g.snapshot.toISOString()}` : ''})\n` + table(['record', 'tag'], g.entries.map((e) => [e.record, e.tag])));
+    }, true);
+  });
+
+  dbOptions(
+    db
+      .command('resolve')
+      .description('the payload valid at a time, through a tag or a global tag')
+      .option('--tag <tag>', 'resolve through this tag')
+      .option('--gt <globalTag>', 'resolve through this global tag')
+      .requiredOption('--record <name>', 'record name')
+      .requiredOption('--at <time>', 'RUN[:SUBRUN], or ns since epoch / ISO-8601 date')
+      .option('--as-of <date>', 'ignore IOVs inserted after this date'),
+  ).action(async (o: DbOptions & { tag?: string; gt?: string; record: string; at: string; asOf?: string }) => {
+    if ((o.tag === undefined) === (o.gt === undefined)) throw new ValidationError('give exactly one of --tag or --gt');
+    await withDb(o, async (d) => {
+      const at = parseTime(o.at, await timeTypeOf(d, o));
+      const r = await d.resolve({ record: o.record, at, ...(o.tag ? { tag: o.tag } : { globalTag: o.gt! }), ...(o.asOf ? { asOf: parseDate(o.asOf, '--as-of') } : {}) });
+      emit(io, o, r, () =>
+        [`${r.record.name}@${r.record.version} at ${showTime(at)}`, `  tag      ${r.tag}${r.globalTag ? ` (global tag ${r.globalTag})` : ''}`, `  valid    [${showTime(r.since)}, ${showTime(r.until)})`, `  payload  ${r.hash}`, `  inserted ${r.insertedAt.toISOString()}`, JSON.stringify(r.payload, null, 2)].join('\n'),
+      );
+    }, true);
+  });
+
+  dbOptions(db.command('diff <left> <right>').description('compare two tags (interval by interval) or, with --gt, two global tags').option('--gt', 'compare global tags')).action(
+    async (left: string, right: string, o: DbOptions & { gt?: boolean }) => {
+      await withDb(o, async (d) => {
+        if (o.gt) {
+          const diff = await d.diffGlobalTags(left, right);
+          emit(io, o, diff, () => (diff.length ? table(['record', left, right], diff.map((x) => [x.record, x.left ?? '-', x.right ?? '-'])) : `global tags ${left} and ${right} map every record to the same tag`));
+        } else {
+          const diff = await d.diffTags(left, right);
+          emit(io, o, diff, () => (diff.length ? table(['since', 'until', left, right], diff.map((x) => [showTime(x.since), showTime(x.until), x.left?.slice(0, 12) ?? '-', x.right?.slice(0, 12) ?? '-'])) : `tags ${left} and ${right} give the same payloads at all times`));
+        }
+      }, true);
+    },
+  );
+
+  dbOptions(db.command('uses').description('which global tags use a tag or a payload').option('--tag <tag>', 'tag name').option('--payload <hash>', 'payload hash')).action(
+    async (o: DbOptions & { tag?: string; payload?: string }) => {
+      if ((o.tag === undefined) === (o.payload === undefined)) throw new ValidationError('give exactly one of --tag or --payload');
+      await withDb(o, async (d) => {
+        const u = await d.whoUses(o.tag ? { tag: o.tag } : { payload: o.payload! });
+        emit(io, o, u, () => (u.length ? table(['global tag', 'record', 'tag'], u.map((x) => [x.globalTag, x.record, x.tag])) : 'used by no global tag'));
+      }, true);
+    },
+  );
+
+  dbOptions(db.command('export <gt> <file>').description('write a global tag and only what it needs to a new standalone SQLite file')).action(async (gtName: string, file: string, o: DbOptions) => {
+    await withDb(o, async (d) => {
+      const s = await d.exportGlobalTag(gtName, file);
+      emit(io, o, { file, ...s }, () => `exported ${gtName} to ${file}: ${s.tags} tag(s), ${s.iovs} IOV row(s), ${s.payloads} payload(s), ${s.records} record type(s)`);
+    }, true);
+  });
+  dbOptions(db.command('import <file>').description('import the global tags of an exported file, adding only what is missing')).action(async (file: string, o: DbOptions) => {
+    await withDb(o, async (d) => {
+      const s = await d.importFile(file);
+      emit(io, o, s, () => `imported ${file}: ${s.globalTags} global tag(s), ${s.tags} tag(s), ${s.iovs} IOV row(s), ${s.payloads} payload(s), ${s.records} record type(s) added`);
+    });
+  });
+  dbOptions(db.command('log').description('audit log of every write, newest first').option('--limit <n>', 'entries', '20').option('--target <name>', 'only entries about this tag / global tag / record')).action(
+    async (o: DbOptions & { limit: string; target?: string }) => {
+      await withDb(o, async (d) => {
+        const log = await d.auditLog({ limit: parsePositiveInt(o.limit, '--limit'), ...(o.target ? { target: o.target } : {}) });
+        emit(io, o, log, () => table(['when', 'who', 'action', 'target', 'details'], log.map((e) => [e.at.toISOString(), e.actor, e.action, e.target, JSON.stringify(e.details)])));
+      }, true);
+    },
+  );
+  return db;
+}
