@@ -299,8 +299,13 @@ export class GammaTransporter {
 
 /** Secondary-electron energy density of one gamma line. */
 export interface SecondaryElectronDensity {
-  /** Bin centres, MeV. */
+  /**
+   * Abscissa of each bin, MeV: the mean kinetic energy of the secondaries that fell in it (the
+   * bin centre when empty), so that sum(density * energyMeV) * binWidthMeV is the mean deposit exactly.
+   */
   readonly energyMeV: Float64Array;
+  /** Bin edges, MeV (bins + 1 values, uniform from 0 to the gamma energy). */
+  readonly binEdgesMeV: Float64Array;
   /** Bin width, MeV. */
   readonly binWidthMeV: number;
   /** P(E_e): secondary electrons (and positrons) per MeV per emitted gamma. */
@@ -313,9 +318,10 @@ export interface SecondaryElectronDensity {
 
 /**
  * P(E_e) for a gamma of energy E: the number of secondary electrons (positrons included) per
- * unit kinetic energy per gamma, from {@link transportGammas}. By construction
- * sum(P E) * binWidth equals the mean deposited energy up to the binning (the exact value is
- * `meanDepositedMeV`); in the infinite medium that is E (all the energy ends in electrons).
+ * unit kinetic energy per gamma, from {@link transportGammas}, in uniform bins from 0 to E. Each
+ * bin's abscissa is the mean energy of its entries, so sum(P E) * binWidth equals the mean
+ * deposited energy `meanDepositedMeV` exactly; in the infinite medium that is E (all the
+ * energy ends in electrons), in the 17.7 m sphere slightly less when photons escape.
  *
  * @example
  * const p = secondaryElectronDensity(2.223, { events: 20_000, rng: createRng('nH'), bins: 445 });
@@ -329,6 +335,7 @@ export function secondaryElectronDensity(
   const r = transportGammas({ ...options, energiesMeV: [gammaMeV] });
   const width = gammaMeV / bins;
   const counts = new Float64Array(bins);
+  const energySums = new Float64Array(bins);
   let sum = 0;
   for (let i = 0; i < r.electronEnergiesMeV.length; i++) {
     const e = r.electronEnergiesMeV[i] as number;
@@ -336,15 +343,21 @@ export function secondaryElectronDensity(
     let k = Math.floor(e / width);
     if (k >= bins) k = bins - 1;
     counts[k] = (counts[k] as number) + 1;
+    energySums[k] = (energySums[k] as number) + e;
   }
-  const centres = new Float64Array(bins);
+  const abscissa = new Float64Array(bins);
+  const edges = new Float64Array(bins + 1);
   const density = new Float64Array(bins);
   for (let k = 0; k < bins; k++) {
-    centres[k] = (k + 0.5) * width;
-    density[k] = (counts[k] as number) / (options.events * width);
+    const c = counts[k] as number;
+    abscissa[k] = c > 0 ? (energySums[k] as number) / c : (k + 0.5) * width;
+    edges[k] = k * width;
+    density[k] = c / (options.events * width);
   }
+  edges[bins] = gammaMeV;
   return {
-    energyMeV: centres,
+    energyMeV: abscissa,
+    binEdgesMeV: edges,
     binWidthMeV: width,
     density,
     meanDepositedMeV: sum / options.events,
