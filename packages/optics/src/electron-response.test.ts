@@ -83,3 +83,19 @@ describe('electron true response', () => {
     expect(() => electronResponse({ cherenkovLambdaMinNm: 700 })).toThrow(/Cherenkov window/);
   });
 });
+
+describe('visible energy per transported event', () => {
+  it('sums the response over each event and feeds the PMT toy', async () => {
+    const { visibleEnergyPerEvent } = await import('./visible-energy-per-event.js');
+    const { transportSource } = await import('./gamma-transport.js');
+    const response = electronResponse();
+    const r = transportSource({ source: 'Cs-137', events: 200, rng: createRng('per-event') });
+    const v = visibleEnergyPerEvent(response, r);
+    expect(v).toHaveLength(200);
+    for (let i = 0; i < 200; i++) {
+      let s = 0;
+      for (let j = r.eventOffsets[i] as number; j < (r.eventOffsets[i + 1] as number); j++) s += response.visibleEnergyMeV(r.electronEnergiesMeV[j] as number);
+      expect(v[i]).toBeCloseTo(s, 12);
+    }
+  });
+});

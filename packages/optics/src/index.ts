@@ -32,6 +32,8 @@ export {
   transportGammas, transportSource, secondaryElectronDensity, GammaTransporter,
   type TransportMedium, type TransportGammasOptions, type TransportSourceOptions, type TransportResult, type SecondaryElectronDensity,
 } from './gamma-transport.js';
+// visible energy of transported events (gamma sources through the electron response)
+export { visibleEnergyPerEvent } from './visible-energy-per-event.js';
 // PMT event toy: Poisson PE, dark noise and its subtraction, single-PE charge resolution
 export { EventToyConfigSchema, simulateEvents, type EventToyConfig, type SimulatedEvents } from './event-toy.js';
 // instrumental (channel-level) charge non-linearity and the dual-calorimetry laser scan
