@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { NucalError } from '@nucal/core';
 import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
+import { duneCommand } from './commands/dune.js';
 import type { Io } from './io.js';
 
 /** The `nucal` command tree. */
@@ -10,6 +11,7 @@ export function buildProgram(io: Io): Command {
     .description('nucal: calibration of neutrino detectors, with an interval-of-validity conditions database')
     .version('0.1.0');
   program.addCommand(dbCommand(io));
+  program.addCommand(duneCommand(io));
   program.addCommand(demoCommand(io));
   // Commands built apart and added later do not inherit settings: apply them to the whole tree.
   // Every command reports through exceptions (no process.exit), so tests can run the CLI in-process.

@@ -1,0 +1,44 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../program.js';
+
+async function nucal(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('nucal dune', () => {
+  it('plans statistics: events = (s/p)^2, days = events / rate per bin', async () => {
+    const r = await nucal('dune', 'stats', '--sample', 'stopping', '--precision', '0.01', '--resolution', '0.2', '--rate', '50', '--efficiency', '0.5', '--binning', 'tpc', '--json');
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.out);
+    expect(plan.eventsPerBin).toBe(400); // (0.2 / 0.01)^2
+    expect(plan.bins).toBe(4);
+    // 50/day x 0.5 efficiency over 4 TPCs = 6.25 per TPC per day -> 64 days
+    expect(plan.daysNeeded).toBeCloseTo(64, 6);
+    const bad = await nucal('dune', 'stats', '--sample', 'stopping', '--precision', '2');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^error: .*precision/);
+  });
+
+  it('calibrates one simulated day and writes the four records as timestamp IOVs that resolve by time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nucal-dune-'));
+    const db = join(dir, 'c.sqlite');
+    const inject = JSON.stringify({ tpcs: { '1': { t0OffsetUs: 2.5 } } });
+    const r = await nucal('dune', 'cosmics', '--days', '1', '--seed', '3', '--inject', inject, '--db', db, '--tag-prefix', 'mc', '--global-tag', 'dune-mc', '--plots', join(dir, 'plots'), '--json');
+    expect(r.code, r.err).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.days[0].written.map((w: { tag: string }) => w.tag).sort()).toEqual(['mc.dune.drift-velocity', 'mc.dune.energy-scale', 'mc.dune.lifetime', 'mc.dune.t0']);
+    expect(readdirSync(join(dir, 'plots')).length).toBe(4);
+    const t0 = JSON.parse((await nucal('db', 'resolve', '--gt', 'dune-mc', '--record', 'dune.t0', '--at', '2026-01-01T12:00:00Z', '--db', db, '--json')).out);
+    const tpc1 = t0.payload.tpcs.find((t: { tpc: number }) => t.tpc === 1);
+    // The injected 2.5 us offset comes back within 5 of its errors (a few ns each).
+    expect(Math.abs(tpc1.t0OffsetUs - 2.5)).toBeLessThan(5 * tpc1.errorUs);
+    const before = await nucal('db', 'resolve', '--gt', 'dune-mc', '--record', 'dune.t0', '--at', '2025-12-31T23:59:59Z', '--db', db);
+    expect(before.code).toBe(1);
+  });
+});

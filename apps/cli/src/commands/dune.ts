@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { parseTime, timestampTime, ValidationError, type TimestampTime } from '@nucal/core';
+import { openConditionsDb } from '@nucal/conditions-db';
+import { cosmicsPlugin, InjectSchema, planStatistics, type CosmicTruth, type InjectInput } from '@nucal/cosmics';
+import { calibrationContext, seededRng } from '../calibration-context.js';
+import { table, toJson } from '../format.js';
+import type { Io } from '../io.js';
+import { writePlots } from '../render-plots.js';
+import { writePayloads } from '../write-payloads.js';
+
+const DAY_NS = 86_400n * 1_000_000_000n;
+
+function number(text: string, what: string, check: (v: number) => boolean, expected: string): number {
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v) || !check(v)) throw new ValidationError(`${what} "${text}" is invalid: expected ${expected}`);
+  return v;
+}
+
+function readInject(text: string | undefined): InjectInput | undefined {
+  if (text === undefined) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.trim().startsWith('{') ? text : readFileSync(text, 'utf8'));
+  } catch (err) {
+    throw new ValidationError(`--inject is neither JSON nor a readable JSON file: ${(err as Error).message}`);
+  }
+  const r = InjectSchema.safeParse(raw);
+  if (!r.success) throw new ValidationError(`--inject is invalid: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  return raw as InjectInput;
+}
+
+/** `nucal dune ...`: the LArTPC calibrations from cosmic muons. */
+export function duneCommand(io: Io): Command {
+  const dune = new Command('dune').description('DUNE-like LArTPC: calibrations from cosmic muons');
+
+  dune
+    .command('cosmics')
+    .description('simulate D days of cosmic muons, calibrate t0, <vd>, lifetime and energy scale per day, and write them as timestamp IOVs')
+    .option('--days <n>', 'detector-days to simulate (one calibration and one IOV per day)', '1')
+    .option('--seed <seed>', 'random seed', '1')
+    .option('--inject <json|file>', 'injected truth per TPC, e.g. {"tpcs":{"2":{"lifetimeMs":6,"t0OffsetUs":3}}}')
+    .option('--db <url>', 'write the constants to this database (SQLite path or postgres:// URL)')
+    .option('--tag-prefix <prefix>', 'tags are <prefix>.<record>, e.g. mc.dune.lifetime', 'mc')
+    .option('--global-tag <name>', 'also map the four records to the written tags in this (open) global tag')
+    .option('--since <time>', 'start of day 0: ISO-8601 date or ns since the epoch', '2026-01-01T00:00:00Z')
+    .addOption(new Option('--binning <b>', 'energy-scale binning').choices(['whole', 'tpc']).default('whole'))
+    .option('--plots <dir>', 'write SVG plots of the last day here')
+    .option('--json', 'machine-readable JSON output')
+    .action(async (o: { days: string; seed: string; inject?: string; db?: string; tagPrefix: string; globalTag?: string; since: string; binning: 'whole' | 'tpc'; plots?: string; json?: boolean }) => {
+      const days = number(o.days, '--days', (v) => Number.isInteger(v) && v >= 1 && v <= 366, 'an integer 1..366');
+      const inject = readInject(o.inject);
+      const start = parseTime(o.since, 'timestamp') as TimestampTime;
+      const plugin = cosmicsPlugin({ energyScale: { binning: o.binning } });
+      const rng = seededRng(o.seed);
+      const db = o.db ? await openConditionsDb({ url: o.db }) : undefined;
+      const report: { day: number; since: string; summary: Record<string, unknown>; written: unknown[] }[] = [];
+      let truth: CosmicTruth | undefined;
+      try {
+        for (let d = 0; d < days; d++) {
+          const dayRng = rng.fork(`day-${d}`);
+          const ctx = calibrationContext(io, dayRng, o);
+          const t0 = performance.now();
+          const sim = plugin.simulate({ days: 1, ...(inject ? { inject } : {}) }, dayRng.fork('simulate'));
+          truth = sim.truth;
+          const result = await plugin.calibrate(sim.input, { ...ctx, rng: dayRng.fork('calibrate') });
+          const since = timestampTime(start.ns + BigInt(d) * DAY_NS);
+          const written = db ? await writePayloads(db, result, since, o.tagPrefix) : [];
+          if (o.plots && d === days - 1) await writePlots(o.plots, result.plots, 'dune-');
+          report.push({ day: d, since: new Date(Number(since.ns / 1_000_000n)).toISOString(), summary: { ...result.summary, wallS: Number(((performance.now() - t0) / 1000).toFixed(2)) }, written });
+          if (!o.json) {
+            io.out(`day ${d} (${report[d]!.since}): ${Object.entries(result.summary ?? {}).filter(([k]) => k.startsWith('rate.')).map(([k, v]) => `${k.slice(5, -6)} ${v}/day`).join(', ')}`);
+            const rows = Object.entries(result.summary ?? {}).filter(([k]) => !k.startsWith('rate.') && k !== 'days').map(([k, v]) => [k, String(v)]);
+            io.out(table(['constant', 'value +- error'], rows));
+            if (written.length) io.out(`  wrote ${written.map((w) => `${w.tag}@${report[d]!.since}`).join(', ')}`);
+          }
+        }
+        if (db && o.globalTag) {
+          const existing = await db.listGlobalTags();
+          if (!existing.some((g) => g.name === o.globalTag)) await db.createGlobalTag({ name: o.globalTag, description: 'nucal dune cosmics' });
+          for (const w of report[0]!.written as { record: string; tag: string }[]) await db.setGlobalTagEntry(o.globalTag, w.record, w.tag);
+          if (!o.json) io.out(`global tag ${o.globalTag} maps ${(report[0]!.written as unknown[]).length} records`);
+        }
+      } finally {
+        await db?.close();
+      }
+      if (!o.json && truth) {
+        io.out('truth (injected): ' + truth.tpcs.map((t) => `tpc${t.tpc} t0 ${t.t0OffsetUs} us, vd ${t.vdMmPerUs.toFixed(4)} mm/us, tau ${t.lifetimeMs} ms${t.lifetimeSlopePerM ? ` (slope ${t.lifetimeSlopePerM}/m)` : ''}`).join('; '));
+      }
+      if (o.json) io.out(toJson({ days: report, truth }));
+    });
+
+  dune
+    .command('stats')
+    .description('events and days of data needed for a relative precision, per detector binning')
+    .addOption(new Option('--sample <s>', 'calibration sample').choices(['stopping', 'michel', 'throughgoing']).makeOptionMandatory())
+    .requiredOption('--precision <p>', 'relative precision wanted, e.g. 0.01 for 1%')
+    .option('--efficiency <e>', 'selection efficiency (0..1]')
+    .option('--resolution <s>', 'relative spread of one event (default: from the simulation)')
+    .addOption(new Option('--binning <b>', 'detector binning').choices(['whole', 'tpc']).default('whole'))
+    .option('--rate <perDay>', 'selected rate per day for the whole detector (default: simulated)')
+    .option('--json', 'machine-readable JSON output')
+    .action((o: { sample: 'stopping' | 'michel' | 'throughgoing'; precision: string; efficiency?: string; resolution?: string; binning: 'whole' | 'tpc'; rate?: string; json?: boolean }) => {
+      const num = (t: string, w: string) => number(t, w, () => true, 'a number');
+      const plan = planStatistics({
+        sample: o.sample,
+        precision: num(o.precision, '--precision'),
+        binning: o.binning,
+        ...(o.efficiency ? { efficiency: num(o.efficiency, '--efficiency') } : {}),
+        ...(o.resolution ? { resolution: num(o.resolution, '--resolution') } : {}),
+        ...(o.rate ? { ratesPerDay: { [o.sample]: num(o.rate, '--rate') } } : {}),
+      });
+      if (o.json) io.out(toJson(plan));
+      else io.out(table(['sample', 'binning', 'precision', 'spread/event', 'events/bin', 'bins', 'rate/bin/day', 'days'], [[plan.sample, plan.binning, plan.precision, plan.resolution, plan.eventsPerBin, plan.bins, Number(plan.ratePerBinPerDay.toFixed(2)), Number(plan.daysNeeded.toFixed(2))]]));
+    });
+  return dune;
+}
+
