@@ -4,7 +4,7 @@ import { electronGrid } from './electron-grid.js';
 import { electronVisibleInto } from './model.js';
 import { normalCdf } from './normal-cdf.js';
 
-const grid = electronGrid(13.5, 0.005);
+const grid = electronGrid();
 const linear = electronVisibleInto(grid.centresMeV, { p0: 1, p1: 0, p2: 1, p3: 0 }, new Float64Array(grid.centresMeV.length));
 
 /** A narrow box spectrum (width 10 keV) around `e` MeV. */

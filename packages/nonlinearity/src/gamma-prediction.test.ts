@@ -3,7 +3,7 @@ import { electronGrid, rebinDensity, edgesFromCentres } from './electron-grid.js
 import { gammaKernel, predictGammaVisibleMeV } from './gamma-prediction.js';
 import { electronVisibleInto, electronVisibleMeV } from './model.js';
 
-const grid = electronGrid(8, 0.005);
+const grid = electronGrid({ maxMeV: 8 });
 
 /** A Compton-like fixture depositing E on average: flat continuum of multiplicity 1 below 0.8 E plus 0.6 full-energy electrons. */
 function fixture(eGamma: number, n = 400): { energyMeV: Float64Array; density: Float64Array } {

@@ -24,6 +24,8 @@ export interface PeakFit {
   readonly rangeLo: number;
   readonly rangeHi: number;
   readonly result: FitResult<PeakParameter>;
+  /** Set when a Gaussian-plus-tail fit could not resolve the tail and the Gaussian was used. */
+  readonly fallbackFrom?: PeakModel;
 }
 
 /** Options of {@link fitPeak}. */
@@ -39,7 +41,8 @@ export interface PeakFitOptions {
  * a Gaussian, or a Gaussian plus an exponential low-side leakage tail convolved with the same
  * resolution (PHYSICS.md 1.4; the shape of `peakCdf`). First estimates come from the highest
  * bin of a 3-bin running mean and the half-maximum point on the high side, which the
- * leakage tail does not reach.
+ * leakage tail does not reach. When the tail cannot be resolved (fit invalid or a tail
+ * parameter at its limit) the Gaussian fit is returned, flagged by `fallbackFrom`.
  *
  * @example
  * const pk = fitPeak({ lo: 0, hi: 2000, counts }, 'gaussian');
@@ -102,6 +105,11 @@ export function fitPeak(h: UniformHistogram, model: PeakModel, options: PeakFitO
     ],
     { errorDef: 1, nData: n },
   );
+  // A tail much narrower than the resolution (or absent) is degenerate with the Gaussian:
+  // the Hessian is singular and the tail parameters sit at their limits. Use the Gaussian.
+  if (withTail && (!result.valid || result.atLimit.length > 0)) {
+    return { ...fitPeak(h, 'gaussian', options.sigmasAbove !== undefined ? { sigmasAbove: options.sigmasAbove } : {}), fallbackFrom: 'gaussian-tail' };
+  }
   return {
     model,
     mean: result.values.mean,

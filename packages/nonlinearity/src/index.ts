@@ -1,0 +1,54 @@
+/**
+ * @nucal/nonlinearity — the LS energy non-linearity calibration of PHYSICS.md 1.4 (JUNO
+ * calibration strategy, JHEP 03 (2021) 004, arXiv:2011.06405): the 4-parameter electron
+ * model, gamma predictions from P(E_e), the B-12 fold, the chi2 fit, peak fitting, positron
+ * reconstruction, the systematic band, the `juno.nonlinearity` calibration plugin and the
+ * `juno.energy` reconstruction plugin.
+ */
+// electron non-linearity model f(E) = (p0 + p3/E) / (1 + p1 exp(-p2 E))
+export { NONLIN_PARAMETERS, NonlinParams, fNonlin, electronVisibleMeV, electronVisibleInto, paramsToArray, type NonlinParameter } from './model.js';
+// quadrature grid and gamma visible-energy predictions from P(E_e)
+export { electronGrid, edgesFromCentres, rebinDensity, type ElectronGrid, type ElectronGridOptions } from './electron-grid.js';
+export { gammaKernel, predictGammaVisibleMeV, type GammaKernel, type GammaLine, type SecondaryDensity } from './gamma-prediction.js';
+export { SecondariesOptions, cachedSecondaryDensity, clearSecondaryCache } from './secondaries.js';
+export { sourceKernel } from './source-kernel.js';
+// resolution and the B-12 spectrum fold
+export { ResolutionModel, resolutionSigmaMeV } from './resolution.js';
+export { B12Binning, b12Folder, type B12Folder, type BetaComponent } from './b12-prediction.js';
+export { b12FolderFromSources } from './b12-components.js';
+// chi2 and fit
+export { B12Statistic, nonlinearityChi2, type B12Data, type Chi2Options, type GammaPoint, type NonlinChi2, type NonlinPrediction } from './chi2.js';
+export { startValues } from './start-values.js';
+export { fitNonlinearity, type NonlinFit, type NonlinFitOptions, type NonlinFitParameter } from './fit.js';
+// source peak fitting (Gaussian, or Gaussian plus leakage tail)
+export { erfc, normalCdf } from './normal-cdf.js';
+export { peakCdf, peakBinContents } from './peak-shape.js';
+export { fitPeak, histogramAroundPeak, type PeakFit, type PeakFitOptions, type PeakParameter, type UniformHistogram } from './peak-fit.js';
+// positron kinetic energy reconstruction
+export { POSITRON_MAX_KINETIC_MEV, positronKineticMeV, positronsKineticMeV } from './positron.js';
+// systematic effects, mocks and bands
+export { SystematicEffect, DEFAULT_SYSTEMATICS, effectMagnitudes, applySystematics } from './systematics.js';
+export { statisticalBandRel, systematicBand, quantileSorted, type SystematicBandOptions } from './band.js';
+// in-family toys
+export { drawModelToy, type ModelToy, type ModelToyTemplate } from './model-toy.js';
+// records
+export { NonlinBand, NonlinearityV1, EnergyScaleV1, nonlinearityRecord, energyScaleRecord } from './records.js';
+// calibration sample, simulation and calibration
+export {
+  PeakModel, PeSpectrum, SourceMeasurement, B12Measurement, DarkNoiseMeasurement, SampleTruth, NonlinearitySample, type NonlinearitySampleInput,
+} from './sample.js';
+export { sampleFromCsv } from './sample-csv.js';
+export {
+  DEFAULT_SOURCES, NonlinearitySimConfig, simulateNonlinearitySample,
+  type NonlinearitySimConfigInput, type NonlinearityTruth, type SimulateContext,
+} from './simulate.js';
+export {
+  NONLINEARITY_PLUGIN_ID, DEFAULT_BAND_ENERGIES_MEV, NonlinearityOptions, calibrateNonlinearity,
+  type NonlinearityOptionsInput, type NonlinearityDetails, type MeasuredPeak,
+} from './calibrate.js';
+// plots as Vega-Lite data
+export { gammaNonlinearityPlot, b12SpectrumPlot, electronNonlinearityPlot, positronBiasPlot, type GammaPlotPoint } from './plots.js';
+// plugins
+export { nonlinearityPlugin, type NonlinearityPlugin } from './plugin.js';
+export { energyReconstructionPlugin, type EnergyEvent, type EnergyRecoOutput } from './energy-reco-plugin.js';
+export { PACKAGE_VERSION } from './version.js';

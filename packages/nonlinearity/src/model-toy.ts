@@ -1,0 +1,43 @@
+import type { RandomSource } from '@nucal/core';
+import { normal, poisson } from '@nucal/numeric';
+import type { B12Folder } from './b12-prediction.js';
+import type { GammaPoint } from './chi2.js';
+import type { ElectronGrid } from './electron-grid.js';
+import { predictGammaVisibleMeV, type GammaKernel } from './gamma-prediction.js';
+import { electronVisibleInto, type NonlinParams } from './model.js';
+
+/** What an in-family toy needs: the prepared sources with their peak errors and the B-12 folder. */
+export interface ModelToyTemplate {
+  readonly grid: ElectronGrid;
+  readonly gammas: readonly { kernel: GammaKernel; errorMeV: number }[];
+  readonly b12?: { folder: B12Folder; expectedEvents: number };
+}
+
+/** One in-family toy data set. */
+export interface ModelToy {
+  readonly gammas: GammaPoint[];
+  readonly b12Counts?: Float64Array;
+}
+
+/**
+ * Draws a data set from the fit model itself (in-family closure, PHYSICS.md 4): each gamma
+ * peak Gaussian around its prediction with the template's error, each B-12 bin Poisson
+ * around the folded prediction for `expectedEvents` decays in the window.
+ *
+ * @example
+ * const toy = drawModelToy(template, { p0: 1.03, p1: 0.1, p2: 1.2, p3: -0.01 }, rng.fork('toy-1'));
+ */
+export function drawModelToy(template: ModelToyTemplate, truth: NonlinParams, rng: RandomSource): ModelToy {
+  const g = electronVisibleInto(template.grid.centresMeV, truth, new Float64Array(template.grid.centresMeV.length));
+  const gammas = template.gammas.map((t) => ({
+    kernel: t.kernel,
+    errorMeV: t.errorMeV,
+    measuredMeV: normal(rng, predictGammaVisibleMeV(t.kernel, g), t.errorMeV),
+  }));
+  if (!template.b12) return { gammas };
+  const shape = template.b12.folder.predictShape(g, new Float64Array(template.b12.folder.binning.bins));
+  let s = 0;
+  for (const v of shape) s += v;
+  const b12Counts = Float64Array.from(shape, (v) => poisson(rng, (template.b12!.expectedEvents * v) / s));
+  return { gammas, b12Counts };
+}
