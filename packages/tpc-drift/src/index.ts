@@ -57,3 +57,25 @@ export {
   energyScaleRecord,
   type EnergyScalePayload,
 } from './records.js';
+// calibration methods: t0 from anode crossers, <vd> from cathode crossers
+export { clippedMean, clippedMeanFitSummary, type ClippedMean } from './robust-mean.js';
+export { AnodeCrosserSampleSchema, type AnodeCrosserSample, type T0Options, t0FromAnodeCrossers } from './t0-anode-crossers.js';
+export { CathodeCrosserSampleSchema, type CathodeCrosserSample, type VdOptions, vdFromCathodeCrossers } from './vd-cathode-crossers.js';
+// calibration methods: electron lifetime (per-bin robust estimators, exponential fit)
+export { trimmedMean, type TrimmedMean } from './trimmed-mean.js';
+export { langauMpv, type LangauMpv, type LangauMpvOptions } from './langau-mpv.js';
+export { langauAtPoints } from './langau-quadrature.js';
+export { LifetimeSampleSchema, type LifetimeSample, type LifetimeHits } from './lifetime-sample.js';
+export {
+  lifetimeProfile,
+  fitLifetimeProfile,
+  fitLifetimes,
+  type LifetimeFitOptions,
+  type LifetimesOptions,
+  type LifetimeProfile,
+  type LifetimeFitResult,
+} from './lifetime-fit.js';
+export { estimatorDriftResponse, type EstimatorDriftResponse } from './estimator-drift-response.js';
+// seeded toys of the calibration inputs (closure tests, demos)
+export { simulateAnodeCrossers, simulateCathodeCrossers, type CrosserToyConfig, type CrosserToyTruth } from './crosser-toys.js';
+export { simulateLifetimeHits, type LifetimeToyConfig, type LifetimeToyTruth } from './lifetime-toy.js';

@@ -1,5 +1,6 @@
 import type { FitSummary } from '@nucal/core';
 import { ValidationError } from '@nucal/core';
+import { normalCdf } from './normal-cdf.js';
 
 /** Result of {@link clippedMean}. */
 export interface ClippedMean {
@@ -106,20 +107,6 @@ function quantileSorted(s: Float64Array, q: number): number {
   const lo = Math.floor(pos);
   const hi = Math.min(lo + 1, s.length - 1);
   return s[lo]! + (pos - lo) * (s[hi]! - s[lo]!);
-}
-
-/** Standard normal CDF via erfc (W. J. Cody's rational Chebyshev form in Numerical Recipes 6.2, |error| < 1.2e-7). */
-function normalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * x);
-  const erfc =
-    t *
-    Math.exp(
-      -x * x -
-        1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return z >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;
 }
 
 function gaussianChi2(x: Float64Array, mean: number, rms: number, cut: number, centre: number): { chi2: number; ndof: number } {
