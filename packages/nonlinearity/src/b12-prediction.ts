@@ -93,8 +93,12 @@ export function b12Folder(
     let total = 0;
     for (let k = 0; k < contents.length; k++) total += contents[k]!;
     if (!(total > 0)) throw new ValidationError(`beta component ${c.label} has an empty spectrum: expected a positive density`);
+    // kinetic bins that cannot reach the fine grid even with f = 1.25 and the added gammas
+    // at 1.25 times their energy are skipped (f of an LS stays within 0.5-1.2)
+    const addedMaxMeV = 1.25 * (c.addedKernels ?? []).reduce((s, k) => s + k.energyMeV, 0);
+    const tMin = Math.max(0, (fineLo - addedMaxMeV) / 1.25);
     let first = 0;
-    while (first < contents.length && contents[first] === 0) first++;
+    while (first < contents.length && (contents[first] === 0 || grid.edgesMeV[first + 1]! < tMin)) first++;
     let last = contents.length - 1;
     while (last > first && contents[last] === 0) last--;
     const w = new Float64Array(last - first + 1);

@@ -3,7 +3,7 @@ import { ValidationError } from '@nucal/core';
 import type { B12Folder } from './b12-prediction.js';
 import type { ElectronGrid } from './electron-grid.js';
 import { predictGammaVisibleMeV, type GammaKernel } from './gamma-prediction.js';
-import { electronVisibleInto, type NonlinParams } from './model.js';
+import { gridVisibleInto, type NonlinParams } from './model.js';
 
 /** A measured gamma peak (visible energy, MeV) with its prepared prediction kernel. */
 export interface GammaPoint {
@@ -80,7 +80,7 @@ export function nonlinearityChi2(grid: ElectronGrid, gammas: readonly GammaPoint
   const logTerm = Float64Array.from(counts, (m) => (m > 0 ? m * Math.log(m) : 0));
 
   function fill(p: NonlinParams): void {
-    electronVisibleInto(grid.centresMeV, p, g);
+    gridVisibleInto(grid, p, g);
   }
   function b12Prediction(norm: number): number {
     if (!b12) return 0;

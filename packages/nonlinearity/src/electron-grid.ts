@@ -12,6 +12,8 @@ export interface ElectronGrid {
   readonly edgesMeV: Float64Array;
   /** Bin centres, length n, MeV. */
   readonly centresMeV: Float64Array;
+  /** Runs of equal-width bins (first bin index, count, first centre, width in MeV). */
+  readonly segments: readonly { readonly first: number; readonly count: number; readonly centre0MeV: number; readonly widthMeV: number }[];
 }
 
 /** Options of {@link electronGrid}. */
@@ -49,7 +51,11 @@ export function electronGrid(options: ElectronGridOptions = {}): ElectronGrid {
   for (let i = 1; i <= nCoarse; i++) edges.push(start + i * h);
   const edgesMeV = Float64Array.from(edges);
   const centresMeV = Float64Array.from({ length: edges.length - 1 }, (_, i) => 0.5 * (edges[i]! + edges[i + 1]!));
-  return { edgesMeV, centresMeV };
+  const segments = [
+    ...(nFine > 0 ? [{ first: 0, count: nFine, centre0MeV: 0.5 * hf, widthMeV: hf }] : []),
+    { first: nFine, count: nCoarse, centre0MeV: start + 0.5 * h, widthMeV: h },
+  ];
+  return { edgesMeV, centresMeV, segments };
 }
 
 /**

@@ -6,7 +6,7 @@
  * `juno.energy` reconstruction plugin.
  */
 // electron non-linearity model f(E) = (p0 + p3/E) / (1 + p1 exp(-p2 E))
-export { NONLIN_PARAMETERS, NonlinParams, fNonlin, electronVisibleMeV, electronVisibleInto, paramsToArray, type NonlinParameter } from './model.js';
+export { NONLIN_PARAMETERS, NonlinParams, fNonlin, electronVisibleMeV, electronVisibleInto, gridVisibleInto, paramsToArray, type NonlinParameter } from './model.js';
 // quadrature grid and gamma visible-energy predictions from P(E_e)
 export { electronGrid, edgesFromCentres, rebinDensity, type ElectronGrid, type ElectronGridOptions } from './electron-grid.js';
 export { gammaKernel, predictGammaVisibleMeV, type GammaKernel, type GammaLine, type SecondaryDensity } from './gamma-prediction.js';

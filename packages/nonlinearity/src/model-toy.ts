@@ -4,7 +4,7 @@ import type { B12Folder } from './b12-prediction.js';
 import type { GammaPoint } from './chi2.js';
 import type { ElectronGrid } from './electron-grid.js';
 import { predictGammaVisibleMeV, type GammaKernel } from './gamma-prediction.js';
-import { electronVisibleInto, type NonlinParams } from './model.js';
+import { gridVisibleInto, type NonlinParams } from './model.js';
 
 /** What an in-family toy needs: the prepared sources with their peak errors and the B-12 folder. */
 export interface ModelToyTemplate {
@@ -28,7 +28,7 @@ export interface ModelToy {
  * const toy = drawModelToy(template, { p0: 1.03, p1: 0.1, p2: 1.2, p3: -0.01 }, rng.fork('toy-1'));
  */
 export function drawModelToy(template: ModelToyTemplate, truth: NonlinParams, rng: RandomSource): ModelToy {
-  const g = electronVisibleInto(template.grid.centresMeV, truth, new Float64Array(template.grid.centresMeV.length));
+  const g = gridVisibleInto(template.grid, truth, new Float64Array(template.grid.centresMeV.length));
   const gammas = template.gammas.map((t) => ({
     kernel: t.kernel,
     errorMeV: t.errorMeV,

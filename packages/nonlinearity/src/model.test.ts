@@ -26,3 +26,16 @@ describe('fNonlin', () => {
     expect(() => fNonlin(0, p)).toThrow(/expected > 0/);
   });
 });
+
+describe('gridVisibleInto', () => {
+  it('equals the direct evaluation on every bin of the default grid (1e-12 relative)', async () => {
+    const { electronGrid } = await import('./electron-grid.js');
+    const { gridVisibleInto } = await import('./model.js');
+    const grid = electronGrid();
+    const a = gridVisibleInto(grid, p, new Float64Array(grid.centresMeV.length));
+    const b = electronVisibleInto(grid.centresMeV, p, new Float64Array(grid.centresMeV.length));
+    let worst = 0;
+    for (let k = 0; k < a.length; k++) worst = Math.max(worst, Math.abs(a[k]! - b[k]!) / Math.max(Math.abs(b[k]!), 1e-3));
+    expect(worst).toBeLessThan(1e-12);
+  });
+});

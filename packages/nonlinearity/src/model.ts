@@ -58,6 +58,33 @@ export function electronVisibleInto(energiesMeV: Float64Array, p: NonlinParams, 
   return out;
 }
 
+/**
+ * {@link electronVisibleInto} on the bin centres of an electron grid, with exp(-p2 E) advanced
+ * by one multiplication per bin inside each run of equal-width bins (two exp calls per grid
+ * instead of one per bin; the accumulated rounding stays near 1e-13 relative).
+ *
+ * @example
+ * const g = gridVisibleInto(grid, p, new Float64Array(grid.centresMeV.length));
+ */
+export function gridVisibleInto(
+  grid: { readonly centresMeV: Float64Array; readonly segments: readonly { first: number; count: number; centre0MeV: number; widthMeV: number }[] },
+  p: NonlinParams,
+  out: Float64Array,
+): Float64Array {
+  const { p0, p1, p2, p3 } = p;
+  const e = grid.centresMeV;
+  for (const s of grid.segments) {
+    let x = Math.exp(-p2 * s.centre0MeV);
+    const step = Math.exp(-p2 * s.widthMeV);
+    const end = s.first + s.count;
+    for (let k = s.first; k < end; k++) {
+      out[k] = (p0 * e[k]! + p3) / (1 + p1 * x);
+      x *= step;
+    }
+  }
+  return out;
+}
+
 /** Parameters as a plain array in {@link NONLIN_PARAMETERS} order. */
 export function paramsToArray(p: NonlinParams): [number, number, number, number] {
   return [p.p0, p.p1, p.p2, p.p3];
