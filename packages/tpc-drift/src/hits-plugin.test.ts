@@ -1,0 +1,152 @@
+import {
+  IovCache,
+  ValidationError,
+  timestampTime,
+  type ConditionsProvider,
+  type RecordRef,
+  type Resolution,
+  type Time,
+} from '@nucal/core';
+import { describe, expect, it } from 'vitest';
+import { hitsPlugin } from './hits-plugin.js';
+import { larDensityGPerCm3 } from './lar-density.js';
+import { MODIFIED_BOX_ARGONEUT, W_ION_MEV, dEdxFromdQdx, dQdxFromdEdx } from './recombination.js';
+import {
+  driftVelocityRecord,
+  energyScaleRecord,
+  lifetimeRecord,
+  t0Record,
+  type DriftVelocityPayload,
+  type EnergyScalePayload,
+  type LifetimePayload,
+  type T0Payload,
+} from './records.js';
+
+const fit = { parameters: [], values: {}, errors: {}, covariance: [], chi2: 0, ndof: 0, valid: true };
+const DAY = 86_400_000_000_000n;
+const t = (ns: bigint): Time => timestampTime(ns);
+
+const t0: T0Payload = { method: 'segments', tpcs: [0, 1, 2, 3].map((tpc) => ({ tpc, t0OffsetUs: 10, errorUs: 0.1, nTracks: 100, fit })) };
+const vd: DriftVelocityPayload = {
+  tpcs: [0, 1, 2, 3].map((tpc) => ({ tpc, vdMmPerUs: 1.6, errorMmPerUs: 0.001, nTracks: 100, driftLengthCm: 360 })),
+};
+const lifetimeDay1: LifetimePayload = {
+  estimator: 'truncated-mean',
+  entries: [
+    ...[0, 1, 2, 3].map((tpc) => ({ tpc, lifetimeMs: 5, errorMs: 0.1, nHits: 1000, fit })),
+    { tpc: 1, yMinCm: 0, yMaxCm: 600, lifetimeMs: 8, errorMs: 0.2, nHits: 500, fit },
+  ],
+};
+const lifetimeDay2: LifetimePayload = { estimator: 'truncated-mean', entries: [0, 1, 2, 3].map((tpc) => ({ tpc, lifetimeMs: 10, errorMs: 0.1, nHits: 1000, fit })) };
+const density = larDensityGPerCm3(87);
+const scale: EnergyScalePayload = {
+  electronsPerAdc: 200,
+  errorElectronsPerAdc: 1,
+  recombination: { ...MODIFIED_BOX_ARGONEUT },
+  fieldKvPerCm: 0.5,
+  densityGPerCm3: density,
+  wMeV: W_ION_MEV,
+  method: 'test',
+};
+
+/** In-memory conditions: since-only IOVs per record, counting lookups. */
+class FakeProvider implements ConditionsProvider {
+  calls = 0;
+  constructor(private readonly iovs: Record<string, { since: bigint; payload: unknown }[]>) {}
+  async resolve<T>(record: RecordRef<T>, at: Time): Promise<Resolution<T>> {
+    this.calls++;
+    if (at.kind !== 'timestamp') throw new ValidationError('timestamps only');
+    const list = this.iovs[record.name] ?? [];
+    const i = list.findLastIndex((e) => e.since <= at.ns);
+    if (i < 0) throw new ValidationError(`no IOV of ${record.name} at ${at.ns}`);
+    const next = list[i + 1];
+    return {
+      record: { name: record.name, version: record.version },
+      payload: record.schema.parse(list[i]!.payload),
+      hash: `${record.name}-${i}`,
+      since: t(list[i]!.since),
+      until: next ? t(next.since) : null,
+      tag: 'test',
+      insertedAt: new Date(0),
+    };
+  }
+}
+
+const provider = () =>
+  new FakeProvider({
+    [t0Record.name]: [{ since: 0n, payload: t0 }],
+    [driftVelocityRecord.name]: [{ since: 0n, payload: vd }],
+    [lifetimeRecord.name]: [
+      { since: 0n, payload: lifetimeDay1 },
+      { since: DAY, payload: lifetimeDay2 },
+    ],
+    [energyScaleRecord.name]: [{ since: 0n, payload: scale }],
+  });
+
+describe('dune.hits reconstruction plugin', () => {
+  const plugin = hitsPlugin();
+
+  it('declares the four DUNE records', () => {
+    expect(plugin.id).toBe('dune.hits');
+    expect(plugin.requires.map((r) => r.name)).toEqual(['dune.t0', 'dune.drift-velocity', 'dune.lifetime', 'dune.energy-scale']);
+  });
+
+  it('computes x, drift time and dQ/dx by hand for a TPC 1 hit (anode at x = -5 cm)', async () => {
+    const out = await plugin.process({ time: t(1000n), hits: [{ tpc: 1, channel: 7, tick: 2000, chargeAdc: 100, pitchCm: 0.5 }] }, provider());
+    const h = out.hits[0]!;
+    // t = 2000 x 0.5 us - 10 us = 990 us; 1.6 mm/us -> 158.4 cm from the anode towards -x
+    expect(h.driftTimeUs).toBeCloseTo(990, 10);
+    expect(h.xCm).toBeCloseTo(-5 - 158.4, 9);
+    // 100 ADC x 200 e/ADC x exp(0.99 / 5) / 0.5 cm
+    expect(h.dQdxElectronsPerCm).toBeCloseTo((20_000 * Math.exp(0.198)) / 0.5, 6);
+    expect(h.dEdxMeVPerCm).toBeCloseTo(dEdxFromdQdx(MODIFIED_BOX_ARGONEUT, h.dQdxElectronsPerCm, { fieldKvPerCm: 0.5, densityGPerCm3: density }), 10);
+  });
+
+  it('recovers the dE/dx a hit was made from (round trip through attenuation, gain and recombination)', async () => {
+    const medium = { fieldKvPerCm: 0.5, densityGPerCm3: density };
+    const driftUs = 1500;
+    const adc = (dQdxFromdEdx(MODIFIED_BOX_ARGONEUT, 2.1, medium) * 0.6 * Math.exp(-driftUs / 5000)) / 200;
+    const tick = (driftUs + 10) / 0.5;
+    const out = await plugin.process({ time: t(5n), hits: [{ tpc: 3, channel: 1, tick, chargeAdc: adc, pitchCm: 0.6 }] }, provider());
+    expect(out.hits[0]!.dEdxMeVPerCm).toBeCloseTo(2.1, 9);
+  });
+
+  it('uses a lifetime height slice when the hit height falls in one', async () => {
+    const hits = [
+      { tpc: 1, channel: 1, tick: 2020, chargeAdc: 100, pitchCm: 0.5, yCm: 300 },
+      { tpc: 1, channel: 1, tick: 2020, chargeAdc: 100, pitchCm: 0.5, yCm: -300 },
+    ];
+    const out = await plugin.process({ time: t(5n), hits }, provider());
+    // t = 1000 us: exp(1/8) above y = 0, exp(1/5) below
+    expect(out.hits[0]!.dQdxElectronsPerCm / out.hits[1]!.dQdxElectronsPerCm).toBeCloseTo(Math.exp(1 / 8 - 1 / 5), 12);
+  });
+
+  it('resolves through an IovCache only when an event leaves the current interval', async () => {
+    const inner = provider();
+    const cache = new IovCache(inner);
+    const hit = { tpc: 0, channel: 1, tick: 2020, chargeAdc: 100, pitchCm: 0.5 };
+    const q: number[] = [];
+    for (const ns of [1n, 2n, DAY - 1n, DAY, DAY + 5n, 2n * DAY]) {
+      q.push((await plugin.process({ time: t(ns), hits: [hit] }, cache)).hits[0]!.dQdxElectronsPerCm);
+    }
+    // four records on the first event, then only dune.lifetime once at DAY
+    expect(inner.calls).toBe(5);
+    expect(cache.hits).toBe(6 * 4 - 5);
+    // lifetime 5 ms on day 1, 10 ms from DAY on (t = 1000 us)
+    expect(q[2]! / q[3]!).toBeCloseTo(Math.exp(1 / 5 - 1 / 10), 12);
+  });
+
+  it('reports null dE/dx beyond Birks saturation and rejects unknown TPCs', async () => {
+    const birks = new FakeProvider({
+      [t0Record.name]: [{ since: 0n, payload: t0 }],
+      [driftVelocityRecord.name]: [{ since: 0n, payload: vd }],
+      [lifetimeRecord.name]: [{ since: 0n, payload: lifetimeDay2 }],
+      [energyScaleRecord.name]: [{ since: 0n, payload: { ...scale, recombination: { model: 'birks', a: 0.8, k: 0.0486 } } }],
+    });
+    const out = await plugin.process({ time: t(1n), hits: [{ tpc: 0, channel: 1, tick: 20, chargeAdc: 1e6, pitchCm: 0.5 }] }, birks);
+    expect(out.hits[0]!.dEdxMeVPerCm).toBeNull();
+    await expect(plugin.process({ time: t(1n), hits: [{ tpc: 9, channel: 1, tick: 20, chargeAdc: 1 }] }, provider())).rejects.toThrow(
+      /TPC 9/,
+    );
+  });
+});
