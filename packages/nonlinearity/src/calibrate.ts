@@ -287,7 +287,12 @@ export async function calibrateNonlinearity(
     darkNoiseOffsetPe: dn.mean,
     annihilationVisibleMeV: ge68.visibleMeV,
     b12EventsInWindow: b12 ? b12.counts.reduce((s, c) => s + c, 0) : 0,
-    bandMaxRelPercent: 100 * Math.max(...band.highRel, ...band.lowRel.map((l) => -l)),
+    bandMaxRelPercentInValidity:
+      100 *
+      Math.max(
+        0,
+        ...band.energyMeV.flatMap((e, i) => (e >= options.validityMinMeV && e <= options.validityMaxMeV ? [band.highRel[i]!, -band.lowRel[i]!] : [])),
+      ),
   });
   if (maxDeviationFromTruth !== undefined) summary.maxDeviationFromTruthPercent = 100 * maxDeviationFromTruth;
   if (maxPositronBias !== undefined) summary.maxPositronBiasPercent = 100 * maxPositronBias;
