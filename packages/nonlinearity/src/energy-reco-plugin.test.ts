@@ -50,13 +50,13 @@ describe('juno.energy reconstruction plugin', () => {
     for (let i = 0; i < 20; i++) {
       const out = await reco.process({ peTotal: scaleA.darkNoiseOffsetPe + evis * scaleA.y0PePerMeV, time: runTime(1 + (i % 9)) }, conditions);
       expect(out.visibleEnergyMeV).toBeCloseTo(evis, 10);
-      expect(out.positronKineticMeV).toBeCloseTo(tKin, 8);
+      expect(out.positronKineticMeV!).toBeCloseTo(tKin, 8);
       expect(out.inValidityRange).toBe(true);
       expect(out.conditions.energyScale).toBe(contentHash(scaleA));
     }
     expect(inner.calls).toBe(2);
     const later = await reco.process({ peTotal: scaleB.darkNoiseOffsetPe + evis * scaleB.y0PePerMeV, time: runTime(12) }, conditions);
-    expect(later.positronKineticMeV).toBeCloseTo(tKin, 8);
+    expect(later.positronKineticMeV!).toBeCloseTo(tKin, 8);
     expect(later.conditions.energyScale).toBe(contentHash(scaleB));
     // only the energy scale left its IOV; the non-linearity IOV is open-ended
     expect(inner.calls).toBe(3);
@@ -70,8 +70,12 @@ describe('juno.energy reconstruction plugin', () => {
     const reco = energyReconstructionPlugin();
     const pe = scaleA.darkNoiseOffsetPe + (scaleA.annihilationVisibleMeV + electronVisibleMeV(10, params)) * scaleA.y0PePerMeV;
     const out = await reco.process({ peTotal: pe, time: runTime(2) }, conditions);
-    expect(out.positronKineticMeV).toBeCloseTo(10, 8);
+    expect(out.positronKineticMeV!).toBeCloseTo(10, 8);
     expect(out.inValidityRange).toBe(false);
     await expect(reco.process({ peTotal: Number.NaN, time: runTime(2) }, conditions)).rejects.toThrow(/peTotal/);
+    // a 100 MeV deposit is beyond the positron solver: null, not an exception
+    const muon = await reco.process({ peTotal: 100 * scaleA.y0PePerMeV, time: runTime(2) }, conditions);
+    expect(muon.positronKineticMeV).toBeNull();
+    expect(muon.inValidityRange).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { defineReconstructionPlugin, ValidationError, type ReconstructionPlugin, type Time } from '@nucal/core';
+import { defineReconstructionPlugin, OutOfRangeError, ValidationError, type ReconstructionPlugin, type Time } from '@nucal/core';
 import { positronKineticMeV } from './positron.js';
 import { energyScaleRecord, nonlinearityRecord } from './records.js';
 import { PACKAGE_VERSION } from './version.js';
@@ -13,8 +13,8 @@ export interface EnergyEvent {
 export interface EnergyRecoOutput {
   /** (PE - dark-noise offset) / Y0, MeV (centre scale; non-uniformity is not corrected here). */
   readonly visibleEnergyMeV: number;
-  /** Positron kinetic energy solving E_vis = E_vis_anni + E f(E), MeV. */
-  readonly positronKineticMeV: number;
+  /** Positron kinetic energy solving E_vis = E_vis_anni + E f(E), MeV; null above the solver range (20 MeV). */
+  readonly positronKineticMeV: number | null;
   /** True when the kinetic energy lies in the calibrated range of the non-linearity. */
   readonly inValidityRange: boolean;
   /** Content hashes of the two payloads used, for provenance of the reconstruction. */
@@ -42,11 +42,18 @@ export function energyReconstructionPlugin(): ReconstructionPlugin<EnergyEvent, 
       const nl = await conditions.resolve(nonlinearityRecord, event.time);
       const s = scale.payload;
       const visibleEnergyMeV = (event.peTotal - s.darkNoiseOffsetPe) / s.y0PePerMeV;
-      const kinetic = positronKineticMeV(visibleEnergyMeV, s.annihilationVisibleMeV, nl.payload.parameters);
+      let kinetic: number | null;
+      try {
+        kinetic = positronKineticMeV(visibleEnergyMeV, s.annihilationVisibleMeV, nl.payload.parameters);
+      } catch (e) {
+        // a muon or other very energetic event is not a positron: no kinetic energy, not an error
+        if (!(e instanceof OutOfRangeError)) throw e;
+        kinetic = null;
+      }
       return {
         visibleEnergyMeV,
         positronKineticMeV: kinetic,
-        inValidityRange: kinetic >= nl.payload.validityMinMeV && kinetic <= nl.payload.validityMaxMeV,
+        inValidityRange: kinetic !== null && kinetic >= nl.payload.validityMinMeV && kinetic <= nl.payload.validityMaxMeV,
         conditions: { energyScale: scale.hash, nonlinearity: nl.hash },
       };
     },

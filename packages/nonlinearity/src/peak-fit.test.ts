@@ -31,6 +31,14 @@ describe('fitPeak', () => {
     expect(Math.abs(gauss.mean - 1400) / gauss.meanErr).toBeGreaterThan(5);
   });
 
+  it('falls back to the Gaussian when the tail cannot be resolved', () => {
+    const pk = fitPeak(histogramAroundPeak(sample('no-tail', 50_000, 2000, 45)), 'gaussian-tail');
+    expect(pk.result.valid).toBe(true);
+    expect(pk.model).toBe('gaussian');
+    expect(pk.fallbackFrom).toBe('gaussian-tail');
+    expect(Math.abs(pk.mean - 2000) / pk.meanErr).toBeLessThan(3.5);
+  });
+
   it('gives pulls of unit width over seeded toys (20 toys, width within 0.6..1.5)', () => {
     const pulls: number[] = [];
     for (let k = 0; k < 20; k++) {
