@@ -3,6 +3,7 @@ import { NucalError } from '@nucal/core';
 import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
 import { duneCommand } from './commands/dune.js';
+import { junoCommand } from './commands/juno.js';
 import type { Io } from './io.js';
 
 /** The `nucal` command tree. */
@@ -11,6 +12,7 @@ export function buildProgram(io: Io): Command {
     .description('nucal: calibration of neutrino detectors, with an interval-of-validity conditions database')
     .version('0.1.0');
   program.addCommand(dbCommand(io));
+  program.addCommand(junoCommand(io));
   program.addCommand(duneCommand(io));
   program.addCommand(demoCommand(io));
   // Commands built apart and added later do not inherit settings: apply them to the whole tree.

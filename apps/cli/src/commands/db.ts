@@ -6,30 +6,12 @@ import { builtinRecords } from '../builtin-records.js';
 import { DEFAULT_DB, emit, withDb, type DbOptions } from '../context.js';
 import { showTime, table } from '../format.js';
 import type { Io } from '../io.js';
+import { parseDate, parseInteger, parseJson } from '../parse-args.js';
 
 const VERSION = '0.1.0';
 
 function dbOptions(cmd: Command): Command {
   return cmd.option('--db <url>', 'SQLite file path or postgres:// URL', DEFAULT_DB).option('--json', 'machine-readable JSON output');
-}
-
-function readJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new ValidationError(`${what} is not valid JSON: ${(err as Error).message}`);
-  }
-}
-
-function parseDate(text: string, what: string): Date {
-  const d = new Date(text);
-  if (Number.isNaN(d.getTime())) throw new ValidationError(`${what} "${text}" is not a date: expected ISO-8601, e.g. 2026-11-24T12:00:00Z`);
-  return d;
-}
-
-function parsePositiveInt(text: string, what: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new ValidationError(`${what} "${text}" is invalid: expected a positive integer`);
-  return Number(text);
 }
 
 function manualProvenance(note: string | undefined): ProvenanceInput {
@@ -79,9 +61,9 @@ export function dbCommand(io: Io): Command {
       .option('--record-version <n>', 'schema version', '1')
       .option('--description <text>', 'what the record holds, with units', ''),
   ).action(async (o: DbOptions & { name: string; schema: string; recordVersion: string; description: string }) => {
-    const jsonSchema = readJson(readFileSync(o.schema, 'utf8'), `schema file ${o.schema}`);
+    const jsonSchema = parseJson(readFileSync(o.schema, 'utf8'), `schema file ${o.schema}`);
     await withDb(o, async (d) => {
-      const r = await d.registerJsonSchemaRecord({ name: o.name, version: parsePositiveInt(o.recordVersion, '--record-version'), description: o.description, jsonSchema });
+      const r = await d.registerJsonSchemaRecord({ name: o.name, version: parseInteger(o.recordVersion, '--record-version'), description: o.description, jsonSchema });
       emit(io, o, r, () => `registered ${r.name}@${r.version}`);
     });
   });
@@ -100,7 +82,7 @@ export function dbCommand(io: Io): Command {
     await withDb(o, async (d) => {
       const t = await d.createTag({
         name, record: o.record, timeType: o.timeType, description: o.description, allowBackfill: o.allowBackfill ?? false,
-        ...(o.recordVersion ? { recordVersion: parsePositiveInt(o.recordVersion, '--record-version') } : {}),
+        ...(o.recordVersion ? { recordVersion: parseInteger(o.recordVersion, '--record-version') } : {}),
       });
       emit(io, o, t, () => `created tag ${t.name} (${t.record.name}@${t.record.version}, ${t.timeType})`);
     });
@@ -136,14 +118,14 @@ export function dbCommand(io: Io): Command {
       if (o.file) {
         if (o.since || o.payload || o.payloadFile) throw new ValidationError('--file cannot be combined with --since/--payload/--payload-file');
         iovs = readFileSync(o.file, 'utf8').split('\n').filter((l) => l.trim()).map((line, i) => {
-          const row = readJson(line, `line ${i + 1} of ${o.file}`) as { since?: unknown; payload?: unknown };
+          const row = parseJson(line, `line ${i + 1} of ${o.file}`) as { since?: unknown; payload?: unknown };
           if (typeof row.since !== 'string' && typeof row.since !== 'number') throw new ValidationError(`line ${i + 1} of ${o.file} has no "since": expected a string or integer`);
           return { since: parseTime(String(row.since), t.timeType), payload: row.payload, provenance };
         });
       } else {
         if (!o.since) throw new ValidationError('--since is required (or --file for bulk)');
         if ((o.payload === undefined) === (o.payloadFile === undefined)) throw new ValidationError('give exactly one of --payload or --payload-file');
-        const payload = o.payload !== undefined ? readJson(o.payload, '--payload') : readJson(readFileSync(o.payloadFile!, 'utf8'), `--payload-file ${o.payloadFile}`);
+        const payload = o.payload !== undefined ? parseJson(o.payload, '--payload') : parseJson(readFileSync(o.payloadFile!, 'utf8'), `--payload-file ${o.payloadFile}`);
         iovs = [{ since: parseTime(o.since, t.timeType), payload, provenance }];
       }
       const r = await d.appendIovs(tagName, iovs);
@@ -164,7 +146,7 @@ export function dbCommand(io: Io): Command {
     await withDb(o, async (d) => {
       const t = await d.getTag(tagName);
       const page = await d.listIovs(tagName, {
-        limit: parsePositiveInt(o.limit, '--limit'),
+        limit: parseInteger(o.limit, '--limit'),
         ...(o.from ? { from: parseTime(o.from, t.timeType) } : {}),
         ...(o.to ? { to: parseTime(o.to, t.timeType) } : {}),
         ...(o.asOf ? { asOf: parseDate(o.asOf, '--as-of') } : {}),
@@ -274,7 +256,7 @@ export function dbCommand(io: Io): Command {
   dbOptions(db.command('log').description('audit log of every write, newest first').option('--limit <n>', 'entries', '20').option('--target <name>', 'only entries about this tag / global tag / record')).action(
     async (o: DbOptions & { limit: string; target?: string }) => {
       await withDb(o, async (d) => {
-        const log = await d.auditLog({ limit: parsePositiveInt(o.limit, '--limit'), ...(o.target ? { target: o.target } : {}) });
+        const log = await d.auditLog({ limit: parseInteger(o.limit, '--limit'), ...(o.target ? { target: o.target } : {}) });
         emit(io, o, log, () => table(['when', 'who', 'action', 'target', 'details'], log.map((e) => [e.at.toISOString(), e.actor, e.action, e.target, JSON.stringify(e.details)])));
       }, true);
     },

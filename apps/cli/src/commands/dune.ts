@@ -6,25 +6,15 @@ import { cosmicsPlugin, InjectSchema, planStatistics, type CosmicTruth, type Inj
 import { calibrationContext, seededRng } from '../calibration-context.js';
 import { table, toJson } from '../format.js';
 import type { Io } from '../io.js';
+import { parseInteger, parseJson, parseNumber } from '../parse-args.js';
 import { writePlots } from '../render-plots.js';
 import { writePayloads } from '../write-payloads.js';
 
 const DAY_NS = 86_400n * 1_000_000_000n;
 
-function number(text: string, what: string, check: (v: number) => boolean, expected: string): number {
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v) || !check(v)) throw new ValidationError(`${what} "${text}" is invalid: expected ${expected}`);
-  return v;
-}
-
 function readInject(text: string | undefined): InjectInput | undefined {
   if (text === undefined) return undefined;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.trim().startsWith('{') ? text : readFileSync(text, 'utf8'));
-  } catch (err) {
-    throw new ValidationError(`--inject is neither JSON nor a readable JSON file: ${(err as Error).message}`);
-  }
+  const raw = parseJson(text.trim().startsWith('{') ? text : readFileSync(text, 'utf8'), '--inject');
   const r = InjectSchema.safeParse(raw);
   if (!r.success) throw new ValidationError(`--inject is invalid: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   return raw as InjectInput;
@@ -48,7 +38,7 @@ export function duneCommand(io: Io): Command {
     .option('--plots <dir>', 'write SVG plots of the last day here')
     .option('--json', 'machine-readable JSON output')
     .action(async (o: { days: string; seed: string; inject?: string; db?: string; tagPrefix: string; globalTag?: string; since: string; binning: 'whole' | 'tpc'; plots?: string; json?: boolean }) => {
-      const days = number(o.days, '--days', (v) => Number.isInteger(v) && v >= 1 && v <= 366, 'an integer 1..366');
+      const days = parseInteger(o.days, '--days', 1, 366);
       const inject = readInject(o.inject);
       const start = parseTime(o.since, 'timestamp') as TimestampTime;
       const plugin = cosmicsPlugin({ energyScale: { binning: o.binning } });
@@ -101,7 +91,7 @@ export function duneCommand(io: Io): Command {
     .option('--rate <perDay>', 'selected rate per day for the whole detector (default: simulated)')
     .option('--json', 'machine-readable JSON output')
     .action((o: { sample: 'stopping' | 'michel' | 'throughgoing'; precision: string; efficiency?: string; resolution?: string; binning: 'whole' | 'tpc'; rate?: string; json?: boolean }) => {
-      const num = (t: string, w: string) => number(t, w, () => true, 'a number');
+      const num = (t: string, w: string) => parseNumber(t, w);
       const plan = planStatistics({
         sample: o.sample,
         precision: num(o.precision, '--precision'),

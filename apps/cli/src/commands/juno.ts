@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { formatZodIssues, parseTime, ValidationError, type RunTime } from '@nucal/core';
+import { openConditionsDb } from '@nucal/conditions-db';
+import { NonlinearitySample, nonlinearityPlugin, sampleFromCsv, type NonlinearitySampleInput } from '@nucal/nonlinearity';
+import { calibrationContext, seededRng } from '../calibration-context.js';
+import { table, toJson } from '../format.js';
+import type { Io } from '../io.js';
+import { parseInteger, parseJson, parseNumber } from '../parse-args.js';
+import { writePlots } from '../render-plots.js';
+import { writePayloads } from '../write-payloads.js';
+
+/** Reads a calibration sample: JSON (the plugin's input schema) or CSV of measured peaks. */
+function readSample(file: string): NonlinearitySample {
+  const text = readFileSync(file, 'utf8');
+  if (/\.csv$/i.test(file)) return sampleFromCsv(text);
+  const raw = parseJson(text, `--input ${file}`);
+  const r = NonlinearitySample.safeParse(raw as NonlinearitySampleInput);
+  if (!r.success) throw new ValidationError(`--input ${file} is not a juno.nonlinearity sample`, formatZodIssues(r.error.issues));
+  return r.data;
+}
+
+/** `nucal juno ...`: the liquid-scintillator energy scale. */
+export function junoCommand(io: Io): Command {
+  const juno = new Command('juno').description('JUNO-like liquid scintillator: energy non-linearity and energy scale');
+  juno
+    .command('nonlinearity')
+    .description('simulate (or read) gamma-source peaks and one month of B-12, fit the electron non-linearity, write juno.nonlinearity and juno.energy-scale as run IOVs')
+    .option('--seed <seed>', 'random seed', '1')
+    .option('--events <n>', 'events per gamma source (K-40 keeps 6% of it)', '100000')
+    .option('--b12-days <d>', 'days of B-12 data', '30')
+    .option('--mocks <n>', 'mock data sets per systematic effect for the band (0: statistical band only)', '100')
+    .option('--input <file>', 'calibrate this sample (JSON of the plugin input, or CSV source,meanMeV,meanErrMeV) instead of simulating')
+    .option('--db <url>', 'write the constants to this database (SQLite path or postgres:// URL)')
+    .option('--tag <prefix>', 'tags are <prefix>.juno.nonlinearity and <prefix>.juno.energy-scale', 'mc')
+    .option('--since <run>', 'first run of validity: RUN[:SUBRUN]', '1')
+    .option('--global-tag <name>', 'also map both records to the written tags in this (open) global tag')
+    .option('--plots <dir>', 'write SVG plots here')
+    .option('--json', 'machine-readable JSON output')
+    .action(async (o: { seed: string; events: string; b12Days: string; mocks: string; input?: string; db?: string; tag: string; since: string; globalTag?: string; plots?: string; json?: boolean }) => {
+      const since = parseTime(o.since, 'run') as RunTime;
+      const events = parseInteger(o.events, '--events', 100);
+      const mocks = parseInteger(o.mocks, '--mocks', 0);
+      const days = parseNumber(o.b12Days, '--b12-days', (v) => v > 0, 'a positive number of days');
+      const t0 = performance.now();
+      const plugin = nonlinearityPlugin({ systematics: { mocks } });
+      const rng = seededRng(o.seed);
+      const ctx = calibrationContext(io, rng, o);
+      const input = o.input
+        ? readSample(o.input)
+        : plugin.simulate({ eventsPerSource: events, eventsBySource: { 'K-40': Math.max(100, Math.round(events * 0.06)) }, b12: { days } }, rng.fork('simulate')).input;
+      const result = await plugin.calibrate(input, { ...ctx, rng: rng.fork('calibrate') });
+      const wallS = (performance.now() - t0) / 1000;
+      let written: Awaited<ReturnType<typeof writePayloads>> = [];
+      if (o.db) {
+        const db = await openConditionsDb({ url: o.db });
+        try {
+          written = await writePayloads(db, result, since, o.tag);
+          if (o.globalTag) {
+            if (!(await db.listGlobalTags()).some((g) => g.name === o.globalTag)) await db.createGlobalTag({ name: o.globalTag, description: 'nucal juno nonlinearity' });
+            for (const w of written) await db.setGlobalTagEntry(o.globalTag, w.record, w.tag);
+          }
+        } finally {
+          await db.close();
+        }
+      }
+      const plots = o.plots ? await writePlots(o.plots, result.plots, 'juno-') : [];
+      const s = result.summary ?? {};
+      if (o.json) {
+        io.out(toJson({ summary: s, fits: result.fits, written, plots, wallS }));
+        return;
+      }
+      const fmt = (v: unknown, digits = 5) => (typeof v === 'number' ? Number(v.toPrecision(digits)).toString() : String(v));
+      io.out('electron non-linearity f(E) = (p0 + p3/E) / (1 + p1 exp(-p2 E))');
+      io.out(table(['parameter', 'value', 'error'], ['p0', 'p1', 'p2', 'p3'].map((p) => [p, fmt(s[p]), fmt(s[`${p}Err`], 2)])));
+      io.out(`chi2/ndof = ${fmt(s.chi2, 4)}/${s.ndof} (fit ${s.fitValid ? 'valid' : 'INVALID'}); Y0 = ${fmt(s.y0PePerMeV)} PE/MeV; dark-noise offset ${fmt(s.darkNoiseOffsetPe)} PE; Ge-68 annihilation ${fmt(s.annihilationVisibleMeV)} MeV`);
+      io.out(`systematic band: max ${fmt(s.bandMaxRelPercentInValidity, 3)}% in the validity range`);
+      if (s.maxDeviationFromTruthPercent !== undefined) io.out(`max deviation from the true electron non-linearity (0.5-8 MeV): ${fmt(s.maxDeviationFromTruthPercent, 3)}%`);
+      if (s.maxPositronBiasPercent !== undefined) io.out(`max positron energy bias (1-8 MeV): ${fmt(s.maxPositronBiasPercent, 3)}%`);
+      if (written.length) io.out(`wrote ${written.map((w) => `${w.tag} since run ${o.since}${w.inserted ? '' : ' (unchanged)'}`).join(', ')}`);
+      if (plots.length) io.out(`plots: ${plots.join(', ')}`);
+      io.out(`wall time ${wallS.toFixed(1)} s`);
+    });
+  return juno;
+}
