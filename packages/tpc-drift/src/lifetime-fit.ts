@@ -1,9 +1,8 @@
 import { FitError, ValidationError } from '@nucal/core';
-import { chi2Fit, toFitSummary } from '@nucal/numeric';
+import { chi2Fit, toFitSummary, truncatedMean } from '@nucal/numeric';
 import { langauMpv } from './langau-mpv.js';
 import { checkLifetimeHits, type LifetimeHits } from './lifetime-sample.js';
 import type { LifetimeEntry, LifetimeEstimator, LifetimePayload } from './records.js';
-import { trimmedMean } from './trimmed-mean.js';
 
 /** Options of {@link fitLifetimeProfile} and {@link fitLifetimes}. */
 export interface LifetimeFitOptions {
@@ -53,8 +52,8 @@ export interface LifetimeFitResult {
 /**
  * dQ/dx estimator versus drift time for one group of hits: hits binned in drift time and,
  * per bin with enough hits, a robust estimator of the dQ/dx scale — a truncated mean with
- * the Stigler error ({@link trimmedMean}) or the most probable value of a Landau-Gaussian
- * fit ({@link langauMpv}) — divided by `driftCorrection` when given.
+ * the trimmed-mean standard error (numeric's `truncatedMean`) or the most probable value of
+ * a Landau-Gaussian fit ({@link langauMpv}) — divided by `driftCorrection` when given.
  *
  * @example
  * const p = lifetimeProfile(driftTimesUs, dQdx, { estimator: 'langau-mpv', bins: 8 });
@@ -96,7 +95,7 @@ export function lifetimeProfile(driftTimeUs: ArrayLike<number>, dQdx: ArrayLike<
   const ns: number[] = [];
   for (let b = 0; b < nBins; b++) {
     if (counts[b]! < minHits) continue;
-    const est = estimator === 'truncated-mean' ? trimmedMean(values[b]!, dropLow, dropHigh) : langauMpv(values[b]!);
+    const est = estimator === 'truncated-mean' ? truncatedMean(values[b]!, dropLow, dropHigh) : langauMpv(values[b]!);
     const tMean = tSum[b]! / counts[b]!;
     const corr = options.driftCorrection ? options.driftCorrection(tMean) : 1;
     if (!(corr > 0)) throw new ValidationError(`drift correction ${corr} at ${tMean} us: expected a positive factor`);
