@@ -1,24 +1,28 @@
 import type { RandomSource } from '@nucal/core';
 import { FitError } from '@nucal/core';
 import { duneFdSpModule } from '@nucal/geometry';
-import { LANDAU_MPV_STANDARD, landau, normal } from '@nucal/numeric';
+import { normal } from '@nucal/numeric';
 import {
   W_ION_MEV,
   dEdxFromdQdx,
+  diffusionSigmaCm,
   larDensityGPerCm3,
-  recombinationFactor,
-  recombinationMinimumdEdxMeVPerCm,
   type EnergyScalePayload,
   type LifetimePayload,
   type T0Payload,
 } from '@nucal/tpc-drift';
-import { betaGammaFromKineticEnergy, maxEnergyTransferMeV } from './bethe.js';
+import { betaGammaFromKineticEnergy } from './bethe.js';
+import { chargeSharingFraction, shareChargeInPlace } from './charge-sharing.js';
 import type { CosmicSample } from './cosmic-sample.js';
 import { csdaRangeTable } from './csda-range.js';
-import { landauXiMeV, mostProbableDedxMeVPerCm, mostProbableEnergyLossMeV } from './landau-mpv.js';
+import { mostProbableDedxMeVPerCm } from './landau-mpv.js';
 import { liquidArgon } from './lar-material.js';
+import { lifetimeLookup } from './lifetime-lookup.js';
 import { TrackClass } from './track-classes.js';
-import { truncatedMean } from './truncated-mean.js';
+import { truncatedMeanWithError } from './truncated-mean-error.js';
+import { wireChargeModel } from './wire-charge-model.js';
+import { DEFAULT_WIRES_PER_GROUP, wireGroups } from './wire-groups.js';
+import { DEFAULT_TRUNCATION } from './lifetime-fit.js';
 
 /** Options of {@link energyScaleFromStoppingMuons}. */
 export interface EnergyScaleOptions {
@@ -26,10 +30,14 @@ export interface EnergyScaleOptions {
   readonly binning?: 'whole' | 'tpc';
   /** Residual-range window of the minimum-ionising region, cm (default 100-200). */
   readonly residualRangeCm?: readonly [number, number];
-  /** Truncation quantiles of the estimator (default 0.05-0.8). */
+  /** Fractions dropped at the low and high end by the truncated mean (default: the lifetime's, {@link DEFAULT_TRUNCATION}). */
   readonly truncation?: readonly [number, number];
-  /** Model deposits drawn per selected hit for the prediction (default 10). */
+  /** Wires summed per dQ/dx measurement (default {@link DEFAULT_WIRES_PER_GROUP}, as for the lifetime; 1 for single wires). */
+  readonly wiresPerGroup?: number;
+  /** Model groups drawn per measured group for the prediction (default 10). */
   readonly templateDraws?: number;
+  /** Share charge between neighbouring wires in the prediction as transverse diffusion does (nominal D_T; default true). */
+  readonly diffusionCorrection?: boolean;
 }
 
 /** Hits of stopping muons in the MIP window, lifetime-corrected, with their expectations (for plots). */
@@ -42,33 +50,16 @@ export interface StoppingMuonHits {
 }
 
 /**
- * Collects hits of stopping muons with lifetime correction (t0 from `dune.t0`, lifetime from
- * the `dune.lifetime` height slice containing the hit, else the TPC's value), residual range
- * = track length - path (the endpoint is where the muon stopped).
+ * Collects hits of stopping muons with lifetime correction (t0 from `dune.t0`, lifetime at the
+ * hit's height from `dune.lifetime`, {@link lifetimeLookup}), residual range = track length -
+ * path (the endpoint is where the muon stopped).
  *
  * @example const h = stoppingMuonHits(sample, t0, lifetime, [0, 300]);
  */
 export function stoppingMuonHits(sample: CosmicSample, t0: T0Payload, lifetime: LifetimePayload, rrWindowCm: readonly [number, number]): StoppingMuonHits {
   const { hits, tracks } = sample;
   const offset = new Map(t0.tpcs.map((e) => [e.tpc, e.t0OffsetUs]));
-  // Lifetime at the hit's height: linear interpolation between height-slice centres (a linear
-  // height dependence is then corrected exactly), the whole-TPC value when there are no slices.
-  const tauAt = (tpc: number, y: number): number => {
-    const slices = lifetime.entries
-      .filter((e) => e.tpc === tpc && e.yMinCm !== undefined && e.yMaxCm !== undefined)
-      .map((e) => ({ y: (e.yMinCm! + e.yMaxCm!) / 2, tau: e.lifetimeMs }))
-      .sort((a, b) => a.y - b.y);
-    if (slices.length >= 2) {
-      let i = 0;
-      while (i < slices.length - 2 && y > slices[i + 1]!.y) i++;
-      const a = slices[i]!;
-      const b = slices[i + 1]!;
-      return Math.max(1e-3, a.tau + ((y - a.y) * (b.tau - a.tau)) / (b.y - a.y));
-    }
-    const whole = lifetime.entries.find((e) => e.tpc === tpc && e.yMinCm === undefined) ?? lifetime.entries.find((e) => e.tpc === tpc);
-    if (whole === undefined) throw new FitError(`no lifetime for TPC ${tpc}: expected a dune.lifetime entry`);
-    return whole.lifetimeMs;
-  };
+  const tau = lifetimeLookup(lifetime);
   const rr: number[] = [];
   const q: number[] = [];
   const p: number[] = [];
@@ -81,7 +72,7 @@ export function stoppingMuonHits(sample: CosmicSample, t0: T0Payload, lifetime: 
     const tpc = hits.tpc[j]!;
     const driftUs = hits.timeUs[j]! - (offset.get(tpc) ?? 0);
     rr.push(r);
-    q.push((hits.chargeAdc[j]! / hits.pitchCm[j]!) * Math.exp(driftUs / (1000 * tauAt(tpc, hits.yCm[j]!))));
+    q.push((hits.chargeAdc[j]! / hits.pitchCm[j]!) * Math.exp(driftUs / (1000 * tau.lifetimeMs(tpc, hits.yCm[j]!))));
     p.push(hits.pitchCm[j]!);
     k.push(tpc);
   }
@@ -90,13 +81,17 @@ export function stoppingMuonHits(sample: CosmicSample, t0: T0Payload, lifetime: 
 
 /**
  * Energy scale (charge calibration constant, electrons per ADC) from stopping muons
- * (PHYSICS.md 2.3). The minimum-ionising region (default 100-200 cm of residual range) is
- * compared with the model: for each selected hit, deposits are drawn from the Landau
- * distribution around the Landau-Vavilov MPV for its pitch and for the kinetic energy its
- * residual range implies (CSDA), converted to electrons with the nominal recombination model
- * plus the nominal noise; the constant is the ratio of the predicted to the measured truncated
- * mean. A truncated mean is scale-equivariant, so the ratio is the scale itself; its error
- * combines the two truncated means' errors. Diffusion is not in the prediction.
+ * (PHYSICS.md 2.3). Each stopping muon's hits in the minimum-ionising region (default 100-200 cm
+ * of residual range) are summed in groups of `wiresPerGroup` consecutive wires
+ * ({@link wireGroups}), each hit lifetime-corrected; the measurement is the truncated mean of
+ * the groups' dQ/dx. The prediction draws, for every measured group, the same wires plus their
+ * two neighbours from the nominal model ({@link wireChargeModel}: Landau deposits at each wire's
+ * pitch and CSDA kinetic energy, capped at W_max, through the nominal recombination), shares
+ * charge between neighbours as transverse diffusion does at the group's drift time (nominal
+ * D_T), adds the nominal noise scaled by the lifetime correction, and sums the group. A truncated
+ * mean is scale-equivariant, so the ratio predicted / measured is the constant. Its error adds
+ * in quadrature the two truncated means' errors (winsorised) and the lifetime's: the correction
+ * exp(t / tau) moves by <t> sigma_tau / tau^2 for the groups' mean drift time <t>.
  *
  * @example const es = energyScaleFromStoppingMuons(sample, t0, lifetime, rng, { binning: 'tpc' });
  */
@@ -108,65 +103,116 @@ export function energyScaleFromStoppingMuons(
   options: EnergyScaleOptions = {},
 ): { payload: EnergyScalePayload; hits: StoppingMuonHits } {
   const window = options.residualRangeCm ?? [100, 200];
-  const [lo, hi] = options.truncation ?? [0.05, 0.8];
+  const [dropLow, dropHigh] = options.truncation ?? DEFAULT_TRUNCATION;
   const draws = options.templateDraws ?? 10;
-  const model = sample.response.recombination;
-  const density = larDensityGPerCm3(sample.response.temperatureK);
-  const medium = { fieldKvPerCm: sample.response.fieldKvPerCm, densityGPerCm3: density };
+  const wires = options.wiresPerGroup ?? DEFAULT_WIRES_PER_GROUP;
+  const sharing = options.diffusionCorrection ?? true;
+  const response = sample.response;
+  const density = larDensityGPerCm3(response.temperatureK);
   const lar = liquidArgon({ densityGPerCm3: density });
   const range = csdaRangeTable(lar, { maxKineticEnergyMeV: 1e5 });
-  const minDedx = recombinationMinimumdEdxMeVPerCm(model, medium) * 1.0001;
-  const h = stoppingMuonHits(sample, t0, lifetime, window);
+  const model = wireChargeModel(response);
   const nTpc = duneFdSpModule(sample.module).tpcs.length;
-  const noise = sample.response.noiseElectrons;
+  const tau = lifetimeLookup(lifetime);
+  const offset = new Map(t0.tpcs.map((e) => [e.tpc, e.t0OffsetUs]));
+  const { hits, tracks } = sample;
 
-  const measure = (select: (i: number) => boolean, label: string, required: boolean): { c: number; err: number; n: number } | null => {
-    const meas: number[] = [];
-    const pred: number[] = [];
-    for (let i = 0; i < h.tpc.length; i++) {
-      if (!select(i)) continue;
-      meas.push(h.dqdxAdcPerCm[i]!);
-      const p = h.pitchCm[i]!;
-      const tKin = range.kineticEnergyMeV_fromRangeCm(h.residualRangeCm[i]!);
-      const bg = betaGammaFromKineticEnergy(tKin);
-      const mpv = mostProbableEnergyLossMeV(lar, bg, p);
-      const xi = landauXiMeV(lar, bg, p);
-      const wMax = maxEnergyTransferMeV(bg);
-      for (let d = 0; d < draws; d++) {
-        const dE = Math.min(landau(rng, mpv - LANDAU_MPV_STANDARD * xi, xi), wMax, tKin);
-        const dedx = Math.max(dE / p, minDedx);
-        const electrons = (recombinationFactor(model, dedx, medium) * dedx * p) / W_ION_MEV + (noise > 0 ? normal(rng, 0, noise) : 0);
-        pred.push(electrons / p);
-      }
+  // Groups of stopping-muon wires whose mean residual range is in the window; the wire beyond
+  // each end of a group exists (skipEndWires 1), which the template needs for charge sharing.
+  const groups = wireGroups(sample, (t) => (tracks.flags[t]! & TrackClass.STOPPING) !== 0, { wiresPerGroup: wires, skipEndWires: 1 });
+  const measured = new Float64Array(groups.count);
+  const driftUs = new Float64Array(groups.count);
+  const inWindow = new Uint8Array(groups.count);
+  for (let g = 0; g < groups.count; g++) {
+    const rr = tracks.lengthCm[groups.track[g]!]! - groups.pathCm[g]!;
+    if (rr < window[0] || rr > window[1]) continue;
+    inWindow[g] = 1;
+    const tpc = groups.tpc[g]!;
+    const t0k = offset.get(tpc) ?? 0;
+    let q = 0;
+    for (let j = groups.firstHit[g]!; j < groups.firstHit[g]! + wires; j++) {
+      q += hits.chargeAdc[j]! * Math.exp((hits.timeUs[j]! - t0k) / (1000 * tau.lifetimeMs(tpc, hits.yCm[j]!)));
     }
-    if (meas.length < 50 && !required) return null;
-    if (meas.length < 50) throw new FitError(`energy scale for ${label}: ${meas.length} stopping-muon hits in the MIP window, expected at least 50`);
-    const m = truncatedMean(Float64Array.from(meas), lo, hi);
-    const e = truncatedMean(Float64Array.from(pred), lo, hi);
+    measured[g] = q / (wires * groups.pitchCm[g]!);
+    driftUs[g] = groups.timeUs[g]! - t0k;
+  }
+
+  const charge = new Float64Array(wires + 2);
+  const share = new Float64Array(wires + 2);
+  const scratch = new Float64Array(wires + 2);
+  const kinetic = new Float64Array(wires + 2);
+  const predict = (g: number, out: Float64Array, at: number): void => {
+    const lengthCm = tracks.lengthCm[groups.track[g]!]!;
+    const first = groups.firstHit[g]!;
+    const p = groups.pitchCm[g]!;
+    const tpc = groups.tpc[g]!;
+    const tDrift = Math.max(0, driftUs[g]!);
+    const f = sharing && response.transverseDiffusionCm2PerS > 0 && tDrift > 0 ? chargeSharingFraction(diffusionSigmaCm(response.transverseDiffusionCm2PerS, tDrift), sample.wirePitchCm) : 0;
+    share.fill(f);
+    // Wires first-1 .. first+wires, at the residual range of each (path step = pitch).
+    for (let w = 0; w < wires + 2; w++) kinetic[w] = range.kineticEnergyMeV_fromRangeCm(Math.max(0, lengthCm - (hits.pathCm[first]! + (w - 1) * p)));
+    const noise = response.noiseElectrons * Math.exp(tDrift / (1000 * tau.lifetimeMs(tpc, groups.yCm[g]!)));
+    for (let d = 0; d < draws; d++) {
+      for (let w = 0; w < wires + 2; w++) charge[w] = model.electrons(rng, p, Math.max(0.1, betaGammaFromKineticEnergy(kinetic[w]!)), kinetic[w]!);
+      if (f > 0) shareChargeInPlace(charge, share, 0, wires + 2, scratch);
+      let q = 0;
+      for (let w = 1; w <= wires; w++) q += charge[w]! + (noise > 0 ? normal(rng, 0, noise) : 0);
+      out[at + d] = q / (wires * p);
+    }
+  };
+
+  const measure = (select: (tpc: number) => boolean, label: string, required: boolean): { c: number; err: number; n: number } | null => {
+    let n = 0;
+    for (let g = 0; g < groups.count; g++) if (inWindow[g] && select(groups.tpc[g]!)) n++;
+    if (n < 30 && !required) return null;
+    if (n < 30) throw new FitError(`energy scale for ${label}: ${n} groups of ${wires} stopping-muon wires in the MIP window, expected at least 30`);
+    const meas = new Float64Array(n);
+    const pred = new Float64Array(n * draws);
+    // Lifetime uncertainty: per TPC, the mean drift time of its groups and its lifetime entry.
+    const tSum = new Float64Array(nTpc);
+    const tCount = new Float64Array(nTpc);
+    let i = 0;
+    for (let g = 0; g < groups.count; g++) {
+      if (!inWindow[g] || !select(groups.tpc[g]!)) continue;
+      meas[i] = measured[g]!;
+      predict(g, pred, i * draws);
+      tSum[groups.tpc[g]!]! += driftUs[g]!;
+      tCount[groups.tpc[g]!]!++;
+      i++;
+    }
+    const m = truncatedMeanWithError(meas, dropLow, dropHigh);
+    const e = truncatedMeanWithError(pred, dropLow, dropHigh);
+    let lifetimeRel2 = 0;
+    for (let k = 0; k < nTpc; k++) {
+      if (tCount[k] === 0) continue;
+      const entry = tau.entry(k);
+      const rel = ((tCount[k]! / n) * (tSum[k]! / tCount[k]!) * entry.errorMs) / (1000 * entry.lifetimeMs * entry.lifetimeMs);
+      lifetimeRel2 += rel * rel;
+    }
     const c = e.mean / m.mean;
-    return { c, err: c * Math.hypot(m.error / m.mean, e.error / e.mean), n: meas.length };
+    return { c, err: c * Math.sqrt((m.error / m.mean) ** 2 + (e.error / e.mean) ** 2 + lifetimeRel2), n };
   };
 
   const whole = measure(() => true, 'the whole detector', true)!;
-  // Per-TPC constants where the TPC has enough MIP-region hits; the others use the global one.
+  // Per-TPC constants where the TPC has enough MIP-region groups; the others use the global one.
   const tpcs =
     options.binning === 'tpc'
       ? Array.from({ length: nTpc }, (_, k) => {
-          const r = measure((i) => h.tpc[i] === k, `TPC ${k}`, false);
+          const r = measure((tpc) => tpc === k, `TPC ${k}`, false);
           return r ? { tpc: k, electronsPerAdc: r.c, errorElectronsPerAdc: r.err } : null;
         }).filter((e): e is { tpc: number; electronsPerAdc: number; errorElectronsPerAdc: number } => e !== null)
       : undefined;
   const payload: EnergyScalePayload = {
     electronsPerAdc: whole.c,
     errorElectronsPerAdc: whole.err,
-    recombination: model,
-    fieldKvPerCm: medium.fieldKvPerCm,
+    recombination: response.recombination,
+    fieldKvPerCm: response.fieldKvPerCm,
     densityGPerCm3: density,
     wMeV: W_ION_MEV,
-    method: `stopping-muon-mip: truncated mean (${lo}-${hi}) of lifetime-corrected dQ/dx at residual range ${window[0]}-${window[1]} cm vs Landau-Vavilov + ${model.model} prediction`,
+    method: `stopping-muon-mip: truncated mean (drop ${dropLow}/${dropHigh}) of lifetime-corrected dQ/dx of ${wires}-wire groups at residual range ${window[0]}-${window[1]} cm vs Landau-Vavilov + ${response.recombination.model}${sharing ? " + diffusion-sharing" : ""} prediction`,
     ...(tpcs ? { tpcs } : {}),
   };
-  return { payload, hits: h };
+  return { payload, hits: stoppingMuonHits(sample, t0, lifetime, window) };
 }
 
 /**

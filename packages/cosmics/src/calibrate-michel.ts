@@ -3,6 +3,7 @@ import type { FitSummary } from '@nucal/core';
 import { minimize, toFitSummary } from '@nucal/numeric';
 import { W_ION_MEV, larDensityGPerCm3, recombinationFactor, type EnergyScalePayload, type LifetimePayload, type T0Payload } from '@nucal/tpc-drift';
 import type { CosmicSample } from './cosmic-sample.js';
+import { lifetimeLookup } from './lifetime-lookup.js';
 import { MichelResponseSchema, michelVisibleSpectrum, type MichelResponseInput } from './michel.js';
 
 /** Michel electron energies and the fitted energy-scale factor relative to the model. */
@@ -39,14 +40,12 @@ export function michelScaleFromCosmics(
   const density = larDensityGPerCm3(sample.response.temperatureK);
   const r = recombinationFactor(scale.recombination, MICHEL_DEDX_MEV_PER_CM, { fieldKvPerCm: scale.fieldKvPerCm, densityGPerCm3: density });
   const m = sample.michel;
+  const lifetimes = lifetimeLookup(lifetime);
   const e = new Float64Array(m.count);
   for (let i = 0; i < m.count; i++) {
     const tpc = m.tpc[i]!;
     const offset = t0.tpcs.find((x) => x.tpc === tpc)?.t0OffsetUs ?? 0;
-    const tau =
-      lifetime.entries.find((x) => x.tpc === tpc && x.yMinCm !== undefined && m.yCm[i]! >= x.yMinCm && m.yCm[i]! < (x.yMaxCm ?? Infinity))?.lifetimeMs ??
-      lifetime.entries.find((x) => x.tpc === tpc)?.lifetimeMs ??
-      Infinity;
+    const tau = lifetimes.lifetimeMs(tpc, m.yCm[i]!);
     const c = scale.tpcs?.find((x) => x.tpc === tpc)?.electronsPerAdc ?? scale.electronsPerAdc;
     const electrons = c * m.chargeAdc[i]! * Math.exp((m.timeUs[i]! - offset) / (1000 * tau));
     e[i] = (electrons * W_ION_MEV) / r;

@@ -1,4 +1,4 @@
-import { erfc } from './erfc.js';
+import { erfc } from '@nucal/numeric';
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 

@@ -6,6 +6,7 @@ import { t0FromCosmics, vdFromCosmics, type DriftCalibrationOptions } from './ca
 import { lifetimeFromCosmics, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
 import { michelScaleFromCosmics } from './calibrate-michel.js';
 import { classRates } from './class-rates.js';
+import { formatMeasurement } from './format-measurement.js';
 import { CosmicSampleSchema, type CosmicSample } from './cosmic-sample.js';
 import type { MichelResponseInput } from './michel.js';
 import { classRatesPlot, dedxVsResidualRangePlot, lifetimePlot, michelPlot } from './plots.js';
@@ -74,21 +75,21 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
       for (const [name, r] of Object.entries(rates)) summary[`rate.${name}PerDay`] = Number(r.perDay.toFixed(2));
       for (const e of t0.tpcs) {
         fits[`t0.tpc${e.tpc}`] = e.fit;
-        summary[`t0.tpc${e.tpc}.us`] = `${e.t0OffsetUs.toFixed(4)} +- ${e.errorUs.toFixed(4)}`;
+        summary[`t0.tpc${e.tpc}.us`] = formatMeasurement(e.t0OffsetUs, e.errorUs);
       }
       for (const e of vd.tpcs) {
         if (e.fit) fits[`vd.tpc${e.tpc}`] = e.fit;
-        summary[`vd.tpc${e.tpc}.mmPerUs`] = `${e.vdMmPerUs.toFixed(5)} +- ${e.errorMmPerUs.toFixed(5)}`;
+        summary[`vd.tpc${e.tpc}.mmPerUs`] = formatMeasurement(e.vdMmPerUs, e.errorMmPerUs);
       }
       for (const e of lifetime.payload.entries) {
         const key = e.yMinCm === undefined ? `lifetime.tpc${e.tpc}` : `lifetime.tpc${e.tpc}.y${e.yMinCm.toFixed(0)}to${(e.yMaxCm ?? 0).toFixed(0)}`;
         fits[key] = e.fit;
-        summary[`${key}.ms`] = `${e.lifetimeMs.toFixed(3)} +- ${e.errorMs.toFixed(3)}`;
+        summary[`${key}.ms`] = formatMeasurement(e.lifetimeMs, e.errorMs);
       }
       const scale: EnergyScalePayload = { ...es.payload, fit: ratioFit('electronsPerAdc', es.payload.electronsPerAdc, es.payload.errorElectronsPerAdc) };
       fits['energyScale'] = scale.fit!;
-      summary['energyScale.electronsPerAdc'] = `${scale.electronsPerAdc.toFixed(2)} +- ${scale.errorElectronsPerAdc.toFixed(2)}`;
-      for (const e of scale.tpcs ?? []) summary[`energyScale.tpc${e.tpc}.electronsPerAdc`] = `${e.electronsPerAdc.toFixed(2)} +- ${e.errorElectronsPerAdc.toFixed(2)}`;
+      summary['energyScale.electronsPerAdc'] = formatMeasurement(scale.electronsPerAdc, scale.errorElectronsPerAdc);
+      for (const e of scale.tpcs ?? []) summary[`energyScale.tpc${e.tpc}.electronsPerAdc`] = formatMeasurement(e.electronsPerAdc, e.errorElectronsPerAdc);
 
       const dedx = calibratedDedx(es.hits, scale);
       const refPitch = sample.wirePitchCm / 0.7;
@@ -100,7 +101,7 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
       if (!options.skipMichel && sample.michel.count >= 5) {
         const m = michelScaleFromCosmics(sample, t0, lifetime.payload, scale, options.michel);
         fits['michel.scale'] = m.fit;
-        summary['michel.scale'] = `${m.scale.toFixed(3)} +- ${m.scaleError.toFixed(3)}`;
+        summary['michel.scale'] = formatMeasurement(m.scale, m.scaleError);
         plots.push(michelPlot(m.energyMeV, m.template, m.scale, m.scaleError));
       }
       ctx.progress.advance();

@@ -1,10 +1,10 @@
+import { truncatedMean } from '@nucal/numeric';
 import { larDensityGPerCm3, type LifetimePayload, type T0Payload } from '@nucal/tpc-drift';
 import type { CosmicSample } from './cosmic-sample.js';
 import { mostProbableDedxMeVPerCm } from './landau-mpv.js';
 import { liquidArgon } from './lar-material.js';
 import { MichelResponseSchema, michelVisibleSpectrum, type MichelResponseInput } from './michel.js';
 import { TrackClass } from './track-classes.js';
-import { truncatedMean } from './truncated-mean.js';
 
 /**
  * Relative spread s of one event's estimator, the input of the statistics planner, measured on
@@ -30,7 +30,7 @@ export function measureEventSpreads(
     let buf: number[] = [];
     let current = -1;
     const flush = (): void => {
-      if (buf.length >= 20) means.push(truncatedMean(Float64Array.from(buf)).mean);
+      if (buf.length >= 20) means.push(truncatedMean(buf, 0.05, 0.2).mean);
       buf = [];
     };
     for (let j = 0; j < hits.count; j++) {

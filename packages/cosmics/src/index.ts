@@ -79,8 +79,14 @@ export { classRates, type ClassRates } from './class-rates.js';
 // calibrations: t0, vd, lifetime, energy scale, Michel test
 export { segmentEndTimes, type SegmentEndTimes } from './segment-end-time.js';
 export { t0FromCosmics, vdFromCosmics, type DriftCalibrationOptions } from './calibrate-drift.js';
-export { truncatedMean, type TruncatedMean } from './truncated-mean.js';
-export { fitLifetime, type LifetimeProfile, type LifetimeFitOptions } from './lifetime-fit.js';
+// robust dQ/dx estimators and the diffusion-insensitive wire groups they run on
+export { DEFAULT_WIRES_PER_GROUP, wireGroups, type WireGroups, type WireGroupOptions } from './wire-groups.js';
+export { wireChargeModel, type WireChargeModel } from './wire-charge-model.js';
+export { sharingResponse, type SharingResponseOptions } from './sharing-response.js';
+export { truncatedMeanWithError, type TruncatedMeanWithError } from './truncated-mean-error.js';
+export { langauMpv, langauDensityFast, type LangauMpv, type LangauMpvOptions } from './langau-mpv.js';
+export { lifetimeLookup, type LifetimeLookup } from './lifetime-lookup.js';
+export { DEFAULT_TRUNCATION, binEstimate, fitLifetime, type LifetimeProfile, type LifetimeFitOptions } from './lifetime-fit.js';
 export { lifetimeFromCosmics, type LifetimeCalibration, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
 export {
   energyScaleFromStoppingMuons,
@@ -95,6 +101,7 @@ export { michelScaleFromCosmics, type MichelScaleResult } from './calibrate-mich
 export { cosmicsPlugin, COSMICS_VERSION, type CosmicsPluginOptions } from './cosmics-plugin.js';
 export { lifetimePlot, dedxVsResidualRangePlot, classRatesPlot, michelPlot } from './plots.js';
 export { cosmicSampleHash } from './sample-hash.js';
+export { formatMeasurement } from './format-measurement.js';
 // statistics planner
 export { DEFAULT_PLANNING, StatisticsPlanInputSchema, type StatisticsPlanInput, type StatisticsPlan, planStatistics } from './statistics-planner.js';
 export { measureEventSpreads } from './event-spread.js';

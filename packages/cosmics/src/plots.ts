@@ -6,7 +6,7 @@ import type { LifetimeProfile } from './lifetime-fit.js';
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 
 /**
- * dQ/dx (truncated mean) versus drift time per TPC with the fitted exponential, one facet per TPC.
+ * dQ/dx (the lifetime estimator per drift-time bin) versus drift time per TPC with the fitted exponential, one facet per TPC.
  *
  * @example lifetimePlot(calibration.profiles)
  */
@@ -31,7 +31,7 @@ export function lifetimePlot(profiles: readonly { entry: LifetimeEntry; profile:
   }
   return {
     name: 'lifetime-dqdx-vs-drift-time',
-    title: 'dQ/dx (truncated mean) vs drift time with exponential fit, per TPC',
+    title: 'dQ/dx (robust estimator of wire groups) vs drift time with exponential fit, per TPC',
     spec: {
       $schema: SCHEMA,
       facet: { field: 'tpc', type: 'nominal', title: null },
