@@ -14,7 +14,14 @@ export function buildProgram(io: Io): Command {
   program.addCommand(dbCommand(io));
   program.addCommand(junoCommand(io));
   program.addCommand(duneCommand(io));
-  program.addCommand(demoCommand(io));
+  program.addCommand(
+    demoCommand(io, async (argv) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    }),
+  );
   // Commands built apart and added later do not inherit settings: apply them to the whole tree.
   // Every command reports through exceptions (no process.exit), so tests can run the CLI in-process.
   const configure = (c: Command) => {

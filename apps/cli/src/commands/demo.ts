@@ -1,7 +1,10 @@
 import { existsSync, rmSync } from 'node:fs';
 import { Command } from 'commander';
-import { defineRecord, formatTime, IovCache, runTime, timestampTime, type ProvenanceInput } from '@nucal/core';
+import { defineRecord, formatTime, IovCache, parseTime, runTime, timestampTime, type ProvenanceInput, type TimestampTime } from '@nucal/core';
 import { openConditionsDb } from '@nucal/conditions-db';
+import type { CosmicTruth } from '@nucal/cosmics';
+import { energyReconstructionPlugin, energyScaleRecord as junoScaleRecord, fNonlin, nonlinearityRecord } from '@nucal/nonlinearity';
+import { dQdxFromdEdx, energyScaleRecord as duneScaleRecord, hitsPlugin, type RawHit } from '@nucal/tpc-drift';
 import { z } from 'zod';
 import { builtinRecords } from '../builtin-records.js';
 import { showTime } from '../format.js';
@@ -17,13 +20,17 @@ export const demoGainRecord = defineRecord({
 
 const provenance: ProvenanceInput = { plugin: { id: 'nucal.demo', version: '0.1.0' }, input: { description: 'demo values' }, createdAt: new Date().toISOString() };
 
+/** Runs another nucal command in-process (the demo is a script of ordinary commands). */
+type RunCli = (argv: string[]) => Promise<{ code: number; out: string; err: string }>;
+
 /** `nucal demo`: the whole workflow on an embedded SQLite file, narrated. */
-export function demoCommand(io: Io): Command {
+export function demoCommand(io: Io, runCli: RunCli): Command {
   return new Command('demo')
     .description('run the end-to-end demo on an embedded SQLite database')
     .option('--db <file>', 'SQLite file to (re)create', './nucal-demo.sqlite')
     .option('--export <file>', 'where to export the locked global tag', './nucal-demo-export.sqlite')
-    .action(async (o: { db: string; export: string }) => {
+    .option('--plots <dir>', 'where the calibrations write their SVG plots', './nucal-demo-plots')
+    .action(async (o: { db: string; export: string; plots: string }) => {
       for (const f of [o.db, o.export]) for (const s of ['', '-wal', '-shm', '-journal']) if (existsSync(f + s)) rmSync(f + s);
       const say = (t: string) => io.out(t);
       say(`nucal demo — conditions database ${o.db} (SQLite, embedded)\n`);
@@ -75,6 +82,85 @@ export function demoCommand(io: Io): Command {
       } finally {
         await db.close();
       }
-      say(`\nexplore: npx nucal db gt show demo-reco-v1 --db ${o.db}`);
+      await junoChapter(o, say, runCli);
+      await duneChapter(o, say, runCli);
+      say(`\nexplore: npx nucal db gt list --db ${o.db}; npx nucal db log --db ${o.db}; plots in ${o.plots}/`);
     });
 }
+
+async function cli(runCli: RunCli, argv: string[]): Promise<string> {
+  const r = await runCli(argv);
+  if (r.code !== 0) throw new Error(`nucal ${argv.join(' ')} failed: ${r.err}`);
+  return r.out;
+}
+
+/** JUNO: calibrate the energy scale into two run IOVs, then reconstruct positrons by run. */
+async function junoChapter(o: { db: string; plots: string }, say: (t: string) => void, runCli: RunCli): Promise<void> {
+  say('\nJUNO-like liquid scintillator: energy non-linearity (nucal juno nonlinearity)');
+  for (const [seed, since] of [['11', '1000'], ['12', '1200']] as const) {
+    const t0 = performance.now();
+    const r = JSON.parse(await cli(runCli, ['juno', 'nonlinearity', '--seed', seed, '--since', since, '--db', o.db, '--tag', 'demo', '--global-tag', 'demo-juno', '--plots', o.plots, '--json']));
+    const s = r.summary;
+    say(`8. runs ${since}+: p0..p3 = ${[s.p0, s.p1, s.p2, s.p3].map((v: number) => v.toPrecision(5)).join(', ')}; chi2/ndof ${s.chi2.toFixed(1)}/${s.ndof}; max |f_fit/f_true - 1| = ${s.maxDeviationFromTruthPercent.toFixed(3)}% (0.5-8 MeV); ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const db = await openConditionsDb({ url: o.db, readOnly: true });
+  try {
+    const conditions = db.provider({ globalTag: 'demo-juno' });
+    const reco = energyReconstructionPlugin();
+    const rows: string[] = [];
+    for (const [run, kineticMeV] of [[1005, 1], [1100, 3], [1250, 3], [1300, 6]] as const) {
+      // the PE a positron of this kinetic energy gives with the constants of its run
+      const scale = (await conditions.resolve(junoScaleRecord, runTime(run))).payload;
+      const nl = (await conditions.resolve(nonlinearityRecord, runTime(run))).payload;
+      const pe = scale.darkNoiseOffsetPe + scale.y0PePerMeV * (scale.annihilationVisibleMeV + kineticMeV * fNonlin(kineticMeV, nl.parameters));
+      const out = await reco.process({ peTotal: Math.round(pe), time: runTime(run) }, conditions);
+      rows.push(`run ${run}: ${Math.round(pe)} PE -> E_vis ${out.visibleEnergyMeV.toFixed(3)} MeV, positron T ${out.positronKineticMeV?.toFixed(3)} MeV`);
+    }
+    say(`9. juno.energy reconstruction through global tag demo-juno (IOV cache: ${conditions.cache?.misses} lookups for ${rows.length} events):\n   ${rows.join('\n   ')}`);
+  } finally {
+    await db.close();
+  }
+}
+
+/** DUNE: calibrate two days of cosmics into timestamp IOVs, then reconstruct a MIP track's hits. */
+async function duneChapter(o: { db: string; plots: string }, say: (t: string) => void, runCli: RunCli): Promise<void> {
+  say('\nDUNE-like LArTPC: cosmic-muon calibration (nucal dune cosmics)');
+  const since = '2026-03-01T00:00:00Z';
+  const inject = { tpcs: { '1': { t0OffsetUs: 2.5 }, '2': { lifetimeMs: 6 }, '3': { lifetimeMs: 8, lifetimeSlopePerM: 0.05 } } };
+  const t0 = performance.now();
+  const r = JSON.parse(await cli(runCli, ['dune', 'cosmics', '--days', '2', '--seed', '21', '--inject', JSON.stringify(inject), '--since', since, '--db', o.db, '--tag-prefix', 'demo', '--global-tag', 'demo-dune', '--plots', o.plots, '--json']));
+  const truth = r.truth as CosmicTruth;
+  const day0 = r.days[0].summary;
+  say(`10. 2 detector-days in ${((performance.now() - t0) / 1000).toFixed(1)} s; day 0: ${Math.round(day0['rate.allPerDay'])} muons, ${Math.round(day0['rate.stoppingPerDay'])} stopping; injected t0 2.5 us in TPC 1 -> ${day0['t0.tpc1.us']} us; injected lifetime 6 ms in TPC 2 -> ${day0['lifetime.tpc2.ms']} ms`);
+
+  const db = await openConditionsDb({ url: o.db, readOnly: true });
+  try {
+    const conditions = db.provider({ globalTag: 'demo-dune' });
+    const at = timeAt(since, 0.5);
+    const scale = (await conditions.resolve(duneScaleRecord, at)).payload;
+    // A minimum-ionising track in TPC 2 (2.1 MeV/cm), digitised with the TRUE response of the
+    // simulation; the hits plugin must undo drift, lifetime and gain with the calibrated constants.
+    const tpc = truth.tpcs[2]!;
+    const electronsPerCm = dQdxFromdEdx(scale.recombination, 2.1, { fieldKvPerCm: scale.fieldKvPerCm, densityGPerCm3: scale.densityGPerCm3, wMeV: scale.wMeV });
+    const hits: RawHit[] = [];
+    for (let i = 0; i < 40; i++) {
+      const driftUs = 50 + i * 52;
+      const lifetimeMs = tpc.lifetimeMs; // mid-height track: the slope does not apply
+      const adc = electronsPerCm * 0.479 * Math.exp(-driftUs / (1000 * lifetimeMs)) * tpc.gainAdcPerElectron;
+      hits.push({ tpc: 2, channel: 1000 + i, tick: (driftUs + tpc.t0OffsetUs) / 0.5, chargeAdc: adc, pitchCm: 0.479, yCm: 0 });
+    }
+    const out = await hitsPlugin().process({ time: at, hits }, conditions);
+    const dedx = out.hits.map((h) => h.dEdxMeVPerCm ?? Number.NaN);
+    const mean = dedx.reduce((a, b) => a + b, 0) / dedx.length;
+    const spread = Math.max(...dedx.map((d) => Math.abs(d / 2.1 - 1)));
+    say(`11. dune.hits reconstruction of a 2.1 MeV/cm track in TPC 2 at ${showTime(at)}: mean dE/dx ${mean.toFixed(3)} MeV/cm, worst hit ${(100 * spread).toFixed(2)}% from 2.1 along the full ${(out.hits.at(-1)!.driftTimeUs / 1000).toFixed(2)} ms drift`);
+  } finally {
+    await db.close();
+  }
+}
+
+function timeAt(since: string, days: number): TimestampTime {
+  const start = parseTime(since, 'timestamp') as TimestampTime;
+  return timestampTime(start.ns + BigInt(Math.round(days * 86_400)) * 1_000_000_000n);
+}
+
