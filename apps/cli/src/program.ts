@@ -14,14 +14,7 @@ export function buildProgram(io: Io): Command {
   program.addCommand(dbCommand(io));
   program.addCommand(junoCommand(io));
   program.addCommand(duneCommand(io));
-  program.addCommand(
-    demoCommand(io, async (argv) => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    }),
-  );
+  program.addCommand(demoCommand(io, runCaptured));
   // Commands built apart and added later do not inherit settings: apply them to the whole tree.
   // Every command reports through exceptions (no process.exit), so tests can run the CLI in-process.
   const configure = (c: Command) => {
@@ -57,4 +50,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`error: ${e?.stack ?? String(err)}`);
     return 1;
   }
+}
+
+/** Runs the CLI in-process and returns its exit code and what it printed (the demo and tests). */
+export async function runCaptured(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }

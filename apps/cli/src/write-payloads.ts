@@ -27,3 +27,9 @@ export async function writePayloads(
   }
   return written;
 }
+
+/** Maps each written record to its tag in a global tag, creating the global tag if needed. */
+export async function mapInGlobalTag(db: ConditionsDb, globalTag: string, written: readonly { record: string; tag: string }[], description: string): Promise<void> {
+  if (!(await db.listGlobalTags()).some((g) => g.name === globalTag)) await db.createGlobalTag({ name: globalTag, description });
+  for (const w of written) await db.setGlobalTagEntry(globalTag, w.record, w.tag);
+}

@@ -2,15 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../program.js';
+import { runCaptured } from '../program.js';
 
-/** Runs the CLI in-process and captures what it prints. */
-async function nucal(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const nucal = (...argv: string[]) => runCaptured(argv);
 
 describe('nucal db', () => {
   let dir: string;

@@ -2,14 +2,9 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../program.js';
+import { runCaptured } from '../program.js';
 
-async function nucal(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const nucal = (...argv: string[]) => runCaptured(argv);
 
 describe('nucal dune', () => {
   it('plans statistics: events = (s/p)^2, days = events / rate per bin', async () => {

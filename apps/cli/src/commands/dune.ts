@@ -8,7 +8,7 @@ import { table, toJson } from '../format.js';
 import type { Io } from '../io.js';
 import { parseInteger, parseJson, parseNumber } from '../parse-args.js';
 import { writePlots } from '../render-plots.js';
-import { writePayloads } from '../write-payloads.js';
+import { mapInGlobalTag, writePayloads } from '../write-payloads.js';
 
 const DAY_NS = 86_400n * 1_000_000_000n;
 
@@ -44,7 +44,7 @@ export function duneCommand(io: Io): Command {
       const plugin = cosmicsPlugin({ energyScale: { binning: o.binning } });
       const rng = seededRng(o.seed);
       const db = o.db ? await openConditionsDb({ url: o.db }) : undefined;
-      const report: { day: number; since: string; summary: Record<string, unknown>; written: unknown[] }[] = [];
+      const report: { day: number; since: string; summary: Record<string, unknown>; written: Awaited<ReturnType<typeof writePayloads>> }[] = [];
       let truth: CosmicTruth | undefined;
       try {
         for (let d = 0; d < days; d++) {
@@ -66,10 +66,8 @@ export function duneCommand(io: Io): Command {
           }
         }
         if (db && o.globalTag) {
-          const existing = await db.listGlobalTags();
-          if (!existing.some((g) => g.name === o.globalTag)) await db.createGlobalTag({ name: o.globalTag, description: 'nucal dune cosmics' });
-          for (const w of report[0]!.written as { record: string; tag: string }[]) await db.setGlobalTagEntry(o.globalTag, w.record, w.tag);
-          if (!o.json) io.out(`global tag ${o.globalTag} maps ${(report[0]!.written as unknown[]).length} records`);
+          await mapInGlobalTag(db, o.globalTag, report[0]!.written, 'nucal dune cosmics');
+          if (!o.json) io.out(`global tag ${o.globalTag} maps ${report[0]!.written.length} records`);
         }
       } finally {
         await db?.close();

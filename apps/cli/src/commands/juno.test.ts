@@ -5,14 +5,9 @@ import { IovCache, runTime } from '@nucal/core';
 import { openConditionsDb } from '@nucal/conditions-db';
 import { energyReconstructionPlugin, energyScaleRecord, fNonlin, nonlinearityRecord } from '@nucal/nonlinearity';
 import { describe, expect, it } from 'vitest';
-import { run } from '../program.js';
+import { runCaptured } from '../program.js';
 
-async function nucal(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const nucal = (...argv: string[]) => runCaptured(argv);
 
 describe('nucal juno nonlinearity', () => {
   it('writes juno.nonlinearity and juno.energy-scale as run IOVs that juno.energy reconstruction reads by event time', async () => {

@@ -8,7 +8,7 @@ import { table, toJson } from '../format.js';
 import type { Io } from '../io.js';
 import { parseInteger, parseJson, parseNumber } from '../parse-args.js';
 import { writePlots } from '../render-plots.js';
-import { writePayloads } from '../write-payloads.js';
+import { mapInGlobalTag, writePayloads } from '../write-payloads.js';
 
 /** Reads a calibration sample: JSON (the plugin's input schema) or CSV of measured peaks. */
 function readSample(file: string): NonlinearitySample {
@@ -56,10 +56,7 @@ export function junoCommand(io: Io): Command {
         const db = await openConditionsDb({ url: o.db });
         try {
           written = await writePayloads(db, result, since, o.tag);
-          if (o.globalTag) {
-            if (!(await db.listGlobalTags()).some((g) => g.name === o.globalTag)) await db.createGlobalTag({ name: o.globalTag, description: 'nucal juno nonlinearity' });
-            for (const w of written) await db.setGlobalTagEntry(o.globalTag, w.record, w.tag);
-          }
+          if (o.globalTag) await mapInGlobalTag(db, o.globalTag, written, 'nucal juno nonlinearity');
         } finally {
           await db.close();
         }
