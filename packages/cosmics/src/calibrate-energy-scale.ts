@@ -1,7 +1,7 @@
 import type { RandomSource } from '@nucal/core';
 import { FitError } from '@nucal/core';
 import { duneFdSpModule } from '@nucal/geometry';
-import { normal } from '@nucal/numeric';
+import { normal, truncatedMean } from '@nucal/numeric';
 import {
   W_ION_MEV,
   dEdxFromdQdx,
@@ -19,10 +19,9 @@ import { mostProbableDedxMeVPerCm } from './landau-mpv.js';
 import { liquidArgon } from './lar-material.js';
 import { lifetimeLookup } from './lifetime-lookup.js';
 import { TrackClass } from './track-classes.js';
-import { truncatedMeanWithError } from './truncated-mean-error.js';
 import { wireChargeModel } from './wire-charge-model.js';
 import { DEFAULT_WIRES_PER_GROUP, wireGroups } from './wire-groups.js';
-import { DEFAULT_TRUNCATION } from './lifetime-fit.js';
+import { DEFAULT_TRUNCATION } from './calibrate-lifetime.js';
 
 /** Options of {@link energyScaleFromStoppingMuons}. */
 export interface EnergyScaleOptions {
@@ -180,8 +179,8 @@ export function energyScaleFromStoppingMuons(
       tCount[groups.tpc[g]!]!++;
       i++;
     }
-    const m = truncatedMeanWithError(meas, dropLow, dropHigh);
-    const e = truncatedMeanWithError(pred, dropLow, dropHigh);
+    const m = truncatedMean(meas, dropLow, dropHigh);
+    const e = truncatedMean(pred, dropLow, dropHigh);
     let lifetimeRel2 = 0;
     for (let k = 0; k < nTpc; k++) {
       if (tCount[k] === 0) continue;

@@ -1,17 +1,47 @@
 import { ValidationError } from '@nucal/core';
 import { duneFdSpModule } from '@nucal/geometry';
 import { linearInterpolator, median } from '@nucal/numeric';
-import { larDensityGPerCm3, type DriftVelocityPayload, type LifetimeEntry, type LifetimePayload, type T0Payload } from '@nucal/tpc-drift';
+import type { FitSummary } from '@nucal/core';
+import {
+  fitLifetimeProfile,
+  lifetimeProfile,
+  larDensityGPerCm3,
+  type DriftVelocityPayload,
+  type LifetimeEntry,
+  type LifetimeEstimator,
+  type LifetimePayload,
+  type LifetimeProfile,
+  type T0Payload,
+} from '@nucal/tpc-drift';
 import type { CosmicSample } from './cosmic-sample.js';
 import { mostProbableDedxMeVPerCm } from './landau-mpv.js';
 import { liquidArgon } from './lar-material.js';
-import { binEstimate, fitLifetime, type LifetimeFitOptions, type LifetimeProfile } from './lifetime-fit.js';
 import { sharingResponse } from './sharing-response.js';
 import { TrackClass } from './track-classes.js';
 import { DEFAULT_WIRES_PER_GROUP, wireGroups, type WireGroupOptions } from './wire-groups.js';
 
+/**
+ * Default truncation of the truncated mean: drop the lowest 5% and the highest 40% of the values.
+ * Cutting deep into the Landau tail is what keeps the estimator of wire groups as precise as on
+ * single wires (README, "Lifetime").
+ */
+export const DEFAULT_TRUNCATION: readonly [number, number] = [0.05, 0.4];
+
 /** Options of {@link lifetimeFromCosmics}. */
-export interface LifetimeCalibrationOptions extends LifetimeFitOptions, WireGroupOptions {
+export interface LifetimeCalibrationOptions extends WireGroupOptions {
+  /** Per-bin estimator: truncated mean (default) or Landau-Gaussian most probable value. */
+  readonly estimator?: LifetimeEstimator;
+  /** Drift-time bins between 0 and the full drift time (default 10). */
+  readonly bins?: number;
+  /** Fractions dropped at the low and high end by the truncated mean (default {@link DEFAULT_TRUNCATION}). */
+  readonly truncation?: readonly [number, number];
+  /** Bins with fewer wire groups are dropped (default 40; the Landau-Gaussian fit needs at least 50). */
+  readonly minValuesPerBin?: number;
+  /**
+   * Expected estimator at a drift time relative to zero drift without attenuation; replaces
+   * the diffusion response. Default: the diffusion response of {@link sharingResponse}.
+   */
+  readonly driftResponse?: (driftTimeUs: number) => number;
   /** Minimum track length for the MIP-enriched through-going sample, cm (default 100). */
   readonly minTrackLengthCm?: number;
   /** Number of equal height slices per TPC (default 3; 0 for none). */
@@ -33,7 +63,7 @@ const RESPONSE_GRID_POINTS = 13;
 /** Lifetime payload plus the dQ/dx profiles behind each entry (for plots). */
 export interface LifetimeCalibration {
   readonly payload: LifetimePayload;
-  readonly profiles: readonly { readonly entry: LifetimeEntry; readonly profile: LifetimeProfile }[];
+  readonly profiles: readonly { readonly entry: LifetimeEntry; readonly profile: LifetimeProfile; readonly q0: number }[];
 }
 
 /**
@@ -44,7 +74,7 @@ export interface LifetimeCalibration {
  * divided by the relative Landau-Vavilov MPV of the group's length; per drift-time bin up to
  * the full drift time L / <vd> (from `dune.drift-velocity`) the robust estimator (truncated mean
  * or Landau-Gaussian MPV), divided by the diffusion response, and an exponential fit
- * ({@link fitLifetime}). Why groups and the response: see README ("Lifetime").
+ * (`@nucal/tpc-drift`'s `fitLifetimeProfile`). Why groups and the response: see README ("Lifetime").
  *
  * @example const { payload } = lifetimeFromCosmics(sample, t0, vd, { heightSlices: 3 });
  */
@@ -83,47 +113,99 @@ export function lifetimeFromCosmics(
   let lastFactor = 1;
   const yMin = module.active.yMin;
   const height = module.active.yMax - yMin;
-  // Count, then fill per (tpc, slice) group of values; group 0 of each TPC is the whole TPC.
-  const sets = nTpc * (nSlices + 1);
-  const counts = new Int32Array(sets);
+  const driftTimeUs = new Float64Array(groups.count);
+  const dQdx = new Float64Array(groups.count);
   for (let i = 0; i < groups.count; i++) {
-    const k = groups.tpc[i]!;
-    counts[k * (nSlices + 1)]!++;
-    if (nSlices > 0) counts[k * (nSlices + 1) + 1 + sliceOf(groups.yCm[i]!, yMin, height, nSlices)]!++;
-  }
-  const dt = Array.from(counts, (c) => new Float64Array(c));
-  const q = Array.from(counts, (c) => new Float64Array(c));
-  const fill = new Int32Array(sets);
-  for (let i = 0; i < groups.count; i++) {
-    const k = groups.tpc[i]!;
-    const time = groups.timeUs[i]! - offset[k]!;
     const p = groups.pitchCm[i]!;
     if (p !== lastPitch) {
       lastPitch = p;
       lastFactor = options.pitchCorrection === false ? 1 : mostProbableDedxMeVPerCm(lar, THROUGHGOING_BETA_GAMMA, wires * p) / mpvRef;
     }
-    const dqdx = groups.chargeAdc[i]! / (wires * p) / lastFactor;
-    const g0 = k * (nSlices + 1);
-    dt[g0]![fill[g0]!] = time;
-    q[g0]![fill[g0]!++] = dqdx;
-    if (nSlices > 0) {
-      const g = g0 + 1 + sliceOf(groups.yCm[i]!, yMin, height, nSlices);
-      dt[g]![fill[g]!] = time;
-      q[g]![fill[g]!++] = dqdx;
+    driftTimeUs[i] = groups.timeUs[i]! - offset[groups.tpc[i]!]!;
+    dQdx[i] = groups.chargeAdc[i]! / (wires * p) / lastFactor;
+  }
+  const estimator = options.estimator ?? 'truncated-mean';
+  const truncation = options.truncation ?? DEFAULT_TRUNCATION;
+  const driftResponse =
+    options.driftResponse ?? (options.diffusionCorrection === false ? undefined : diffusionResponse(sample, groups.pitchCm, Math.max(...maxT), estimator, truncation, options));
+  // Values per (TPC, slice) set; set 0 of each TPC is the whole TPC.
+  const stride = nSlices + 1;
+  const sliceOf = (y: number): number => Math.min(nSlices - 1, Math.max(0, Math.floor(((y - yMin) / height) * nSlices)));
+  const counts = new Int32Array(nTpc * stride);
+  for (let i = 0; i < groups.count; i++) {
+    counts[groups.tpc[i]! * stride]!++;
+    if (nSlices > 0) counts[groups.tpc[i]! * stride + 1 + sliceOf(groups.yCm[i]!)]!++;
+  }
+  const t = Array.from(counts, (c) => new Float64Array(c));
+  const q = Array.from(counts, (c) => new Float64Array(c));
+  const fill = new Int32Array(counts.length);
+  for (let i = 0; i < groups.count; i++) {
+    const k = groups.tpc[i]!;
+    // Drift times relative to mid-drift: see fitCentred.
+    const tc = maxT[k]! / 2;
+    for (const g of nSlices > 0 ? [k * stride, k * stride + 1 + sliceOf(groups.yCm[i]!)] : [k * stride]) {
+      t[g]![fill[g]!] = driftTimeUs[i]! - tc;
+      q[g]![fill[g]!++] = dQdx[i]!;
     }
   }
-  const driftResponse = options.driftResponse ?? (options.diffusionCorrection === false ? undefined : diffusionResponse(sample, groups.pitchCm, Math.max(...maxT), options));
-  const fitOptions: LifetimeFitOptions = { ...options, ...(driftResponse ? { driftResponse } : {}) };
-  const profiles: { entry: LifetimeEntry; profile: LifetimeProfile }[] = [];
+  const profiles: { entry: LifetimeEntry; profile: LifetimeProfile; q0: number }[] = [];
   for (let k = 0; k < nTpc; k++) {
     for (let s = 0; s <= nSlices; s++) {
-      const g = k * (nSlices + 1) + s;
       const slice = s === 0 ? undefined : { yMinCm: yMin + ((s - 1) * height) / nSlices, yMaxCm: yMin + (s * height) / nSlices };
-      const r = fitLifetime(k, dt[g]!, q[g]!, maxT[k]!, fitOptions, slice, wires);
-      profiles.push({ entry: r.entry, profile: r.profile });
+      const r = fitCentred(t[k * stride + s]!, q[k * stride + s]!, maxT[k]!, k, slice, { estimator, truncation, bins: options.bins ?? 10, minHitsPerBin: options.minValuesPerBin ?? 40 }, driftResponse);
+      // The payload counts hits; the fit counted wire groups.
+      profiles.push({ ...r, entry: { ...r.entry, nHits: r.entry.nHits * wires } });
     }
   }
-  return { payload: { estimator: options.estimator ?? 'truncated-mean', entries: profiles.map((p) => p.entry) }, profiles };
+  return { payload: { estimator, entries: profiles.map((p) => p.entry) }, profiles };
+}
+
+/**
+ * `@nucal/tpc-drift`'s `fitLifetimeProfile` on drift times measured from mid-drift tc (times
+ * shifted by -tc, bins over [-tc, tc], the response evaluated at t + tc), mapped back to t = 0.
+ * The inverse lifetime is unchanged by the shift; the normalisation is then fitted where the
+ * data are, which decorrelates it from the slope: with q0 at t = 0 (about 95% correlated) the
+ * minimiser's line search stops short of convergence in a few percent of the fits.
+ */
+function fitCentred(
+  tShifted: Float64Array,
+  dQdx: Float64Array,
+  fullDriftTimeUs: number,
+  tpc: number,
+  slice: { yMinCm: number; yMaxCm: number } | undefined,
+  fitOptions: { estimator: LifetimeEstimator; truncation: readonly [number, number]; bins: number; minHitsPerBin: number },
+  driftResponse: ((driftTimeUs: number) => number) | undefined,
+): { entry: LifetimeEntry; profile: LifetimeProfile; q0: number } {
+  const tc = fullDriftTimeUs / 2;
+  const r = fitLifetimeProfile(tShifted, dQdx, {
+    ...fitOptions,
+    tpc,
+    ...(slice ? { slice } : {}),
+    driftTimeRangeUs: [-tc, tc],
+    ...(driftResponse ? { driftCorrection: (x: number) => driftResponse(x + tc) } : {}),
+  });
+  // q0(t = 0) = q(tc) exp(lambda tc / 1000); propagate the covariance with the Jacobian.
+  const fit: FitSummary = r.entry.fit;
+  const iQ = fit.parameters.indexOf('q0');
+  const iL = fit.parameters.indexOf('inverseLifetimePerMs');
+  const lambda = fit.values.inverseLifetimePerMs!;
+  const q0 = r.q0 * Math.exp((lambda * tc) / 1000);
+  const jac = fit.parameters.map((_, a) => fit.parameters.map((__, b) => (a === b ? (a === iQ ? Math.exp((lambda * tc) / 1000) : 1) : a === iQ && b === iL ? (q0 * tc) / 1000 : 0)));
+  const covariance = fit.parameters.map((_, a) =>
+    fit.parameters.map((__, b) => {
+      let sum = 0;
+      for (let c = 0; c < jac.length; c++) for (let d = 0; d < jac.length; d++) sum += jac[a]![c]! * fit.covariance[c]![d]! * jac[b]![d]!;
+      return sum;
+    }),
+  );
+  const entryFit: FitSummary = {
+    ...fit,
+    values: { ...fit.values, q0 },
+    errors: { ...fit.errors, q0: Math.sqrt(covariance[iQ]![iQ]!) },
+    covariance,
+  };
+  const profile: LifetimeProfile = { ...r.profile, driftTimeUs: Float64Array.from(r.profile.driftTimeUs, (x) => x + tc) };
+  return { entry: { ...r.entry, fit: entryFit }, profile, q0 };
 }
 
 /**
@@ -134,6 +216,8 @@ function diffusionResponse(
   sample: CosmicSample,
   pitchCm: Float64Array,
   maxDriftTimeUs: number,
+  estimator: LifetimeEstimator,
+  truncation: readonly [number, number],
   options: LifetimeCalibrationOptions,
 ): ((driftTimeUs: number) => number) | undefined {
   if (!(sample.response.transverseDiffusionCm2PerS > 0) || pitchCm.length === 0) return undefined;
@@ -142,7 +226,11 @@ function diffusionResponse(
   const response = sharingResponse(sample.response, sample.wirePitchCm, {
     wiresPerGroup: options.wiresPerGroup ?? DEFAULT_WIRES_PER_GROUP,
     skipEndWires: options.skipEndWires ?? 1,
-    estimator: (v) => binEstimate(v, options).value,
+    // The very estimator of the fit: tpc-drift's lifetimeProfile with all toy values in its first bin.
+    estimator: (v) => {
+      const p = lifetimeProfile(new Float64Array(v.length), v, { estimator, truncation, bins: 3, minHitsPerBin: 2, driftTimeRangeUs: [0, 1] });
+      return p.value[0]!;
+    },
     pitchCm: median(pitchCm),
     betaGamma: THROUGHGOING_BETA_GAMMA,
     driftTimesUs: Array.from(roots, (r) => r * r),
@@ -150,8 +238,4 @@ function diffusionResponse(
   });
   const interp = linearInterpolator(roots, response, { outside: 'clamp' });
   return (t) => interp.at(Math.sqrt(Math.max(0, t)));
-}
-
-function sliceOf(y: number, yMin: number, height: number, n: number): number {
-  return Math.min(n - 1, Math.max(0, Math.floor(((y - yMin) / height) * n)));
 }

@@ -79,15 +79,12 @@ export { classRates, type ClassRates } from './class-rates.js';
 // calibrations: t0, vd, lifetime, energy scale, Michel test
 export { segmentEndTimes, type SegmentEndTimes } from './segment-end-time.js';
 export { t0FromCosmics, vdFromCosmics, type DriftCalibrationOptions } from './calibrate-drift.js';
-// robust dQ/dx estimators and the diffusion-insensitive wire groups they run on
+// dQ/dx from groups of consecutive wires (insensitive to diffusion) and their diffusion response
 export { DEFAULT_WIRES_PER_GROUP, wireGroups, type WireGroups, type WireGroupOptions } from './wire-groups.js';
 export { wireChargeModel, type WireChargeModel } from './wire-charge-model.js';
 export { sharingResponse, type SharingResponseOptions } from './sharing-response.js';
-export { truncatedMeanWithError, type TruncatedMeanWithError } from './truncated-mean-error.js';
-export { langauMpv, langauDensityFast, type LangauMpv, type LangauMpvOptions } from './langau-mpv.js';
 export { lifetimeLookup, type LifetimeLookup } from './lifetime-lookup.js';
-export { DEFAULT_TRUNCATION, binEstimate, fitLifetime, type LifetimeProfile, type LifetimeFitOptions } from './lifetime-fit.js';
-export { lifetimeFromCosmics, type LifetimeCalibration, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
+export { DEFAULT_TRUNCATION, lifetimeFromCosmics, type LifetimeCalibration, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
 export {
   energyScaleFromStoppingMuons,
   stoppingMuonHits,

@@ -1,7 +1,6 @@
 import type { PlotSpec } from '@nucal/core';
-import type { LifetimeEntry } from '@nucal/tpc-drift';
+import type { LifetimeEntry, LifetimeProfile } from '@nucal/tpc-drift';
 import type { ClassRates } from './class-rates.js';
-import type { LifetimeProfile } from './lifetime-fit.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 
@@ -17,8 +16,8 @@ export function lifetimePlot(profiles: readonly { entry: LifetimeEntry; profile:
     if (entry.yMinCm !== undefined) continue;
     const tpc = `TPC ${entry.tpc}`;
     for (let i = 0; i < profile.driftTimeUs.length; i++) {
-      const y = profile.dqdx[i]!;
-      const e = profile.dqdxError[i]!;
+      const y = profile.value[i]!;
+      const e = profile.error[i]!;
       points.push({ tpc, driftTimeUs: profile.driftTimeUs[i]!, dqdx: y, lo: y - e, hi: y + e });
     }
     const q0 = entry.fit.values.q0 ?? 0;
