@@ -3,7 +3,7 @@
  * that a busy machine shows up in both (compare the ratios). Prints one JSON object.
  * Run: npm run bench -w @nucal/numeric (needs @nucal/core built: npx tsc -p packages/core/tsconfig.build.json).
  */
-import { Histogram1D, chi2Fit, createRng, landau, landauPdf, normal, poisson } from '../src/index.js';
+import { Histogram1D, LANDAU_MPV_STANDARD, chi2Fit, createRng, integrate, landau, landauPdf, langauMpv, langauPdfArray, normal, normalPdf, poisson } from '../src/index.js';
 
 /** Best of `repeats` timings of fn (seconds), to damp noise from other processes. */
 function best(repeats: number, fn: () => number): { seconds: number; sink: number } {
@@ -112,6 +112,34 @@ const pdfEvals = best(3, () => {
   return s;
 });
 
+// Landau ⊗ Gauss: fixed-node quadrature per point, against the adaptive G7–K15 convolution it
+// replaced (relTol 1e-7 over ±8σ, split at the MPV), at sigma/width 0.5 and 3
+const langauPoints = Float64Array.from({ length: 40 }, (_, i) => 1.4 + 0.02 * i);
+const adaptiveLangau = (x: number, mpv: number, width: number, sigma: number): number => {
+  const location = mpv - LANDAU_MPV_STANDARD * width;
+  const f = (xp: number): number => landauPdf(xp, location, width) * normalPdf(x - xp, 0, sigma);
+  const opts = { relTol: 1e-7, absTol: 1e-14 / width };
+  return integrate(f, x - 8 * sigma, mpv, opts) + integrate(f, mpv, x + 8 * sigma, opts);
+};
+const langauOut = new Float64Array(langauPoints.length);
+const langauAt = (sigma: number): { seconds: number; sink: number } =>
+  best(5, () => {
+    let s = 0;
+    for (let r = 0; r < 250; r++) s += langauPdfArray(langauPoints, 1.75, 0.1, sigma, langauOut)[7] as number;
+    return s;
+  });
+const langauHalf = langauAt(0.05);
+const langauThree = langauAt(0.3);
+const adaptive = best(3, () => {
+  let s = 0;
+  for (let i = 0; i < langauPoints.length; i++) s += adaptiveLangau(langauPoints[i] as number, 1.75, 0.1, 0.05);
+  return s;
+});
+const mpvRng = createRng('bench-langau');
+const mpvSample = Float64Array.from({ length: 3000 }, () => landau(mpvRng, 1.8, 0.1) + normal(mpvRng, 0, 0.05));
+const mpvFit = best(5, () => langauMpv(mpvSample).mpv);
+const perPointUs = (t: { seconds: number }, points: number): number => +((t.seconds / points) * 1e6).toFixed(3);
+
 console.log(
   JSON.stringify(
     {
@@ -134,6 +162,13 @@ console.log(
       },
       minimize4Parameters: { wallMs: +(fitTime.seconds * 1e3).toFixed(3), calls, valid },
       landauPdf: { tableBuildMs: +(tableBuild.seconds * 1e3).toFixed(1), evalsPerSecond: perSecond(M, pdfEvals.seconds) },
+      langau: {
+        quadratureUsPerPointSigmaOverWidth05: perPointUs(langauHalf, 250 * langauPoints.length),
+        quadratureUsPerPointSigmaOverWidth3: perPointUs(langauThree, 250 * langauPoints.length),
+        adaptiveUsPerPointSigmaOverWidth05: perPointUs(adaptive, langauPoints.length),
+        speedupOverAdaptive: +(adaptive.seconds / langauPoints.length / (langauHalf.seconds / (250 * langauPoints.length))).toFixed(0),
+        langauMpvFitMs3000Values: +(mpvFit.seconds * 1e3).toFixed(2),
+      },
     },
     null,
     2,

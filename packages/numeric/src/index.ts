@@ -21,6 +21,7 @@ export { minimize, type ParameterSpec, type MinimizeOptions } from './fit/minimi
 export { toFitSummary, type FitResult } from './fit/fit-result.js';
 export { chi2Fit, type Chi2FitInput } from './fit/chi2-fit.js';
 export { poissonBinnedFit, type PoissonBinnedFitInput } from './fit/poisson-binned-fit.js';
+export { langauMpv, type LangauMpv, type LangauMpvOptions, type LangauParameter } from './fit/langau-mpv.js';
 // histogram
 export { Histogram1D } from './histogram/histogram-1d.js';
 // quadrature
@@ -34,12 +35,12 @@ export { linearInterpolator, type LinearInterpolator } from './interpolate/linea
 export type { InterpolatorOptions, OutsideRange } from './interpolate/locate.js';
 // descriptive statistics
 export { mean, variance, stdDev, type Values } from './stats/moments.js';
-export { median, quantile } from './stats/quantile.js';
+export { median, quantile, quantileSorted } from './stats/quantile.js';
 export { truncatedMean, type TruncatedMean } from './stats/truncated-mean.js';
 export { weightedMean, type WeightedMean } from './stats/weighted-mean.js';
 // densities and distribution functions
 export { normalPdf, normalCdf, erf, erfc } from './density/normal.js';
 export { landauPdf, landauCdf } from './density/landau.js';
-export { langauPdf } from './density/langau.js';
+export { langauPdf, langauPdfArray } from './density/langau.js';
 export { poissonLogPmf } from './density/poisson-pmf.js';
 export { chi2Survival, regularizedGammaP, regularizedGammaQ } from './density/gamma-incomplete.js';

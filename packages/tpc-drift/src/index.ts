@@ -62,8 +62,6 @@ export { clippedMean, clippedMeanFitSummary, type ClippedMean } from './robust-m
 export { AnodeCrosserSampleSchema, type AnodeCrosserSample, type T0Options, t0FromAnodeCrossers } from './t0-anode-crossers.js';
 export { CathodeCrosserSampleSchema, type CathodeCrosserSample, type VdOptions, vdFromCathodeCrossers } from './vd-cathode-crossers.js';
 // calibration methods: electron lifetime (per-bin robust estimators, exponential fit)
-export { langauMpv, type LangauMpv, type LangauMpvOptions } from './langau-mpv.js';
-export { langauAtPoints } from './langau-quadrature.js';
 export { LifetimeSampleSchema, type LifetimeSample, type LifetimeHits } from './lifetime-sample.js';
 export {
   lifetimeProfile,

@@ -1,6 +1,5 @@
 import { FitError, ValidationError } from '@nucal/core';
-import { chi2Fit, toFitSummary, truncatedMean } from '@nucal/numeric';
-import { langauMpv } from './langau-mpv.js';
+import { chi2Fit, langauMpv, toFitSummary, truncatedMean } from '@nucal/numeric';
 import { checkLifetimeHits, type LifetimeHits } from './lifetime-sample.js';
 import type { LifetimeEntry, LifetimeEstimator, LifetimePayload } from './records.js';
 
@@ -53,7 +52,7 @@ export interface LifetimeFitResult {
  * dQ/dx estimator versus drift time for one group of hits: hits binned in drift time and,
  * per bin with enough hits, a robust estimator of the dQ/dx scale — a truncated mean with
  * the trimmed-mean standard error (numeric's `truncatedMean`) or the most probable value of
- * a Landau-Gaussian fit ({@link langauMpv}) — divided by `driftCorrection` when given.
+ * a Landau-Gaussian fit (numeric's `langauMpv`) — divided by `driftCorrection` when given.
  *
  * @example
  * const p = lifetimeProfile(driftTimesUs, dQdx, { estimator: 'langau-mpv', bins: 8 });
