@@ -9,11 +9,11 @@
  * Run: npm run bench -w @nucal/nonlinearity (dependencies built first).
  */
 import { silentLogger, silentProgress } from '@nucal/core';
-import { createRng } from '@nucal/numeric';
+import { createRng, normalCdfFast } from '@nucal/numeric';
 import { b12Spectrum } from '@nucal/sources';
 import {
   DEFAULT_SOURCES, NonlinearityOptions, SecondariesOptions, b12FolderFromSources, cachedSecondaryDensity, calibrateNonlinearity,
-  edgesFromCentres, electronGrid, electronVisibleMeV, nonlinearityChi2, normalCdf, rebinDensity, resolutionSigmaMeV,
+  edgesFromCentres, electronGrid, electronVisibleMeV, nonlinearityChi2, rebinDensity, resolutionSigmaMeV,
   simulateNonlinearitySample, sourceKernel, type NonlinParams,
 } from '@nucal/nonlinearity';
 import { getSource } from '@nucal/sources';
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
         if (wgt === 0) continue;
         const ev = electronVisibleMeV(tk, q) + shift;
         const s = resolutionSigmaMeV(ev, resolution);
-        for (let j = 0; j < 90; j++) pred[j]! += wgt * (normalCdf((3 + (j + 1) * w - ev) / s) - normalCdf((3 + j * w - ev) / s));
+        for (let j = 0; j < 90; j++) pred[j]! += wgt * (normalCdfFast((3 + (j + 1) * w - ev) / s) - normalCdfFast((3 + j * w - ev) / s));
       }
     });
     const tot = pred.reduce((a, b) => a + b, 0);

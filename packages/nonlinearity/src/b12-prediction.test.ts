@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { normalCdf } from '@nucal/numeric';
 import { b12Folder } from './b12-prediction.js';
 import { electronGrid } from './electron-grid.js';
 import { electronVisibleInto } from './model.js';
-import { normalCdf } from './normal-cdf.js';
 
 const grid = electronGrid();
 const linear = electronVisibleInto(grid.centresMeV, { p0: 1, p1: 0, p2: 1, p3: 0 }, new Float64Array(grid.centresMeV.length));

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ValidationError } from '@nucal/core';
+import { normalCdf } from '@nucal/numeric';
 import { edgesFromCentres, rebinDensity, type ElectronGrid } from './electron-grid.js';
 import { predictGammaVisibleMeV, type GammaKernel } from './gamma-prediction.js';
-import { normalCdf } from './normal-cdf.js';
 import { resolutionSigmaMeV, type ResolutionModel } from './resolution.js';
 
 /** Visible-energy binning of the B-12 spectrum (PHYSICS.md 1.2: 3-12 MeV in 90 bins). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, normal } from '@nucal/numeric';
-import { quantileSorted, statisticalBandRel, systematicBand } from './band.js';
+import { createRng, normal, quantileSorted } from '@nucal/numeric';
+import { statisticalBandRel, systematicBand } from './band.js';
 import { nonlinearityChi2 } from './chi2.js';
 import { fitNonlinearity } from './fit.js';
 import { fNonlin } from './model.js';

@@ -1,6 +1,6 @@
 import type { Progress, RandomSource } from '@nucal/core';
-import { silentProgress } from '@nucal/core';
-import { createRng } from '@nucal/numeric';
+import { ValidationError, silentProgress } from '@nucal/core';
+import { createRng, quantileSorted } from '@nucal/numeric';
 import { nonlinearityChi2, type B12Data, type Chi2Options, type GammaPoint } from './chi2.js';
 import type { ElectronGrid } from './electron-grid.js';
 import { fitNonlinearity } from './fit.js';
@@ -25,16 +25,6 @@ export function statisticalBandRel(p: NonlinParams, covariance: readonly (readon
     for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) v += j[a]! * j[b]! * covariance[a]![b]!;
     return Math.sqrt(Math.max(v, 0)) / (n / d);
   });
-}
-
-/** Value below which a fraction q of the sorted sample lies (linear interpolation). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const x = q * (n - 1);
-  const i = Math.floor(x);
-  const t = x - i;
-  return i + 1 < n ? sorted[i]! * (1 - t) + sorted[i + 1]! * t : sorted[n - 1]!;
 }
 
 /** Options of {@link systematicBand}. */
@@ -68,6 +58,7 @@ const Q_HIGH = 1 - Q_LOW;
  * const band = systematicBand({ grid, gammas, b12, nominal: fit, effects: DEFAULT_SYSTEMATICS, mocks: 100, energyMeV, rng });
  */
 export function systematicBand(o: SystematicBandOptions): NonlinBand {
+  if (!(Number.isInteger(o.mocks) && o.mocks >= 1)) throw new ValidationError(`systematic band with ${o.mocks} mocks: expected an integer >= 1`);
   const progress = o.progress ?? silentProgress;
   const sets: { name: string; effects: readonly SystematicEffect[] }[] = [
     ...o.effects.map((e) => ({ name: e.name, effects: [e] })),

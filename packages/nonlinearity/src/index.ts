@@ -21,14 +21,13 @@ export { B12Statistic, nonlinearityChi2, type B12Data, type Chi2Options, type Ga
 export { startValues } from './start-values.js';
 export { fitNonlinearity, type NonlinFit, type NonlinFitOptions, type NonlinFitParameter } from './fit.js';
 // source peak fitting (Gaussian, or Gaussian plus leakage tail)
-export { erfc, normalCdf } from './normal-cdf.js';
 export { peakCdf, peakBinContents } from './peak-shape.js';
 export { fitPeak, histogramAroundPeak, type PeakFit, type PeakFitOptions, type PeakParameter, type UniformHistogram } from './peak-fit.js';
 // positron kinetic energy reconstruction
 export { POSITRON_MAX_KINETIC_MEV, positronKineticMeV, positronsKineticMeV } from './positron.js';
 // systematic effects, mocks and bands
 export { SystematicEffect, DEFAULT_SYSTEMATICS, effectMagnitudes, applySystematics } from './systematics.js';
-export { statisticalBandRel, systematicBand, quantileSorted, type SystematicBandOptions } from './band.js';
+export { statisticalBandRel, systematicBand, type SystematicBandOptions } from './band.js';
 // in-family toys
 export { drawModelToy, type ModelToy, type ModelToyTemplate } from './model-toy.js';
 // records

@@ -39,7 +39,8 @@ export { median, quantile, quantileSorted } from './stats/quantile.js';
 export { truncatedMean, type TruncatedMean } from './stats/truncated-mean.js';
 export { weightedMean, type WeightedMean } from './stats/weighted-mean.js';
 // densities and distribution functions
-export { normalPdf, normalCdf, erf, erfc } from './density/normal.js';
+export { normalPdf, normalCdf, erf, erfc, erfcx } from './density/normal.js';
+export { erfcFast, erfcxFast, normalCdfFast } from './density/erfc-fast.js';
 export { landauPdf, landauCdf } from './density/landau.js';
 export { langauPdf, langauPdfArray } from './density/langau.js';
 export { poissonLogPmf } from './density/poisson-pmf.js';

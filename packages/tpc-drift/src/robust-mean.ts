@@ -1,6 +1,6 @@
 import type { FitSummary } from '@nucal/core';
 import { ValidationError } from '@nucal/core';
-import { normalCdf } from './normal-cdf.js';
+import { normalCdf, quantileSorted } from '@nucal/numeric';
 
 /** Result of {@link clippedMean}. */
 export interface ClippedMean {
@@ -100,13 +100,6 @@ export function clippedMeanFitSummary(r: ClippedMean, name: string, spreadName: 
     ndof: r.ndof,
     valid: r.nUsed >= 3 && Number.isFinite(r.mean),
   };
-}
-
-function quantileSorted(s: Float64Array, q: number): number {
-  const pos = q * (s.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(lo + 1, s.length - 1);
-  return s[lo]! + (pos - lo) * (s[hi]! - s[lo]!);
 }
 
 function gaussianChi2(x: Float64Array, mean: number, rms: number, cut: number, centre: number): { chi2: number; ndof: number } {

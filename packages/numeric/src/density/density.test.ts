@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@nucal/core';
-import { erf, erfc, normalCdf, normalPdf } from './normal.js';
+import { erf, erfc, erfcx, normalCdf, normalPdf } from './normal.js';
+import { erfcFast, erfcxFast, normalCdfFast } from './erfc-fast.js';
 import { chi2Survival, regularizedGammaP, regularizedGammaQ } from './gamma-incomplete.js';
 import { poissonLogPmf } from './poisson-pmf.js';
 import { landauCdf, landauPdf } from './landau.js';
@@ -29,6 +30,36 @@ describe('normal distribution', () => {
     // continuity across the series / continued-fraction switch at 2.5
     expect(rel(erfc(2.5 - 1e-12), erfc(2.5 + 1e-12))).toBeLessThan(1e-10);
     expect(() => normalPdf(0, 0, 0)).toThrow(ValidationError);
+  });
+});
+
+describe('erfcx and the fast erfc variants', () => {
+  it('erfcx = exp(x²) erfc(x): against erfc, the asymptotic series at large x, and for x < 0', () => {
+    for (let x = 0; x <= 6; x += 0.0625) expect(rel(erfcx(x), Math.exp(x * x) * erfc(x)), `x = ${x}`).toBeLessThan(1e-13);
+    // A&S 7.1.23: erfcx(x) ~ (1/(x√π)) Σ (-1)^n (2n-1)!! / (2x²)^n; 8 terms at x = 20 and 30 (truncation < 2e-17)
+    for (const x of [20, 30]) {
+      let term = 1;
+      let sum = 1;
+      for (let n = 1; n < 8; n++) {
+        term *= -(2 * n - 1) / (2 * x * x);
+        sum += term;
+      }
+      expect(rel(erfcx(x), sum / (x * Math.sqrt(Math.PI)))).toBeLessThan(1e-14);
+    }
+    expect(rel(erfcx(-1), Math.E * 1.8427007929497149)).toBeLessThan(1e-14);
+    expect(erfcx(30)).toBeGreaterThan(0); // where erfc(30) underflows
+  });
+
+  it('erfcFast, erfcxFast and normalCdfFast stay within 1.2e-7 relative of the accurate functions', () => {
+    let worst = 0;
+    for (let x = -6; x <= 9; x += 0.001) worst = Math.max(worst, rel(erfcFast(x), erfc(x)));
+    for (let x = 0; x <= 40; x += 0.005) worst = Math.max(worst, rel(erfcxFast(x), erfcx(x)));
+    for (let x = -5; x < 0; x += 0.005) worst = Math.max(worst, rel(erfcxFast(x), erfcx(x)));
+    for (let z = -8; z <= 8; z += 0.001) worst = Math.max(worst, rel(normalCdfFast(z), normalCdf(z)));
+    expect(worst).toBeLessThan(1.2e-7);
+    expect(worst).toBeGreaterThan(1e-8); // it is an approximation: the test sees its error
+    expect(rel(normalCdfFast(12, 2, 2), normalCdfFast(5))).toBeLessThan(1e-15);
+    expect(() => normalCdfFast(0, 0, 0)).toThrow(/sigma 0/);
   });
 });
 
