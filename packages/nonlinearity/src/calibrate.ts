@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   type CalibrationContext, type CalibrationResult, type PlotSpec, FitError, ValidationError, contentHash, formatZodIssues,
 } from '@nucal/core';
-import { toFitSummary } from '@nucal/numeric';
+import { linearInterpolator, mean, stdDev, toFitSummary } from '@nucal/numeric';
 import { getSource, totalGammaEnergyMeV } from '@nucal/sources';
 import { b12FolderFromSources } from './b12-components.js';
 import { B12Binning } from './b12-prediction.js';
@@ -72,18 +72,6 @@ export interface NonlinearityDetails {
   readonly maxPositronBias?: number;
 }
 
-function mean(values: ArrayLike<number>): { mean: number; err: number } {
-  let s = 0;
-  let s2 = 0;
-  for (let i = 0; i < values.length; i++) {
-    s += values[i]!;
-    s2 += values[i]! * values[i]!;
-  }
-  const n = values.length;
-  const m = s / n;
-  return { mean: m, err: Math.sqrt(Math.max(s2 / n - m * m, 0) / Math.max(n - 1, 1)) };
-}
-
 /**
  * The calibration of PHYSICS.md 1.4 on a sample: dark-noise offset, peak fits, Y0 from n-H,
  * gamma kernels, B-12 histogram and fold, the chi2 fit, the systematic band from mocks, the
@@ -104,7 +92,10 @@ export async function calibrateNonlinearity(
   const log = ctx.logger;
 
   // dark-noise offset
-  const dn = sample.darkNoise.randomTriggerPe ? mean(sample.darkNoise.randomTriggerPe) : { mean: sample.darkNoise.offsetPe ?? 0, err: sample.darkNoise.offsetErrPe ?? 0 };
+  const triggers = sample.darkNoise.randomTriggerPe;
+  const dn = triggers
+    ? { mean: mean(triggers), err: stdDev(triggers) / Math.sqrt(triggers.length) } // the schema asks >= 2 triggers
+    : { mean: sample.darkNoise.offsetPe ?? 0, err: sample.darkNoise.offsetErrPe ?? 0 };
 
   // source peaks in PE (or visible energy)
   const seen = new Set<string>();
@@ -235,7 +226,7 @@ export async function calibrateNonlinearity(
   let positronBias: number[] | undefined;
   let truthAtBand: number[] | undefined;
   if (truth) {
-    const fTrue = (e: number): number => interpolateLog(truth.electronEnergyMeV, truth.fNonlin, e);
+    const fTrue = logInterpolator(truth.electronEnergyMeV, truth.fNonlin);
     maxDeviationFromTruth = 0;
     for (let k = 0; k <= 200; k++) {
       const e = options.truthCheckMinMeV * Math.pow(options.truthCheckMaxMeV / options.truthCheckMinMeV, k / 200);
@@ -260,7 +251,9 @@ export async function calibrateNonlinearity(
   }));
   const fitted = energies.map((e) => fNonlin(e, params));
   // the positron band: f's relative band at the positron energy, to first order
-  const pBand = positronEnergies.map((t) => interpolateLogIndex(energies, band.lowRel, band.highRel, t));
+  const bandLow = logInterpolator(energies, band.lowRel);
+  const bandHigh = logInterpolator(energies, band.highRel);
+  const pBand = positronEnergies.map((t) => ({ low: bandLow(t), high: bandHigh(t) }));
   const plots: PlotSpec[] = [
     gammaNonlinearityPlot(gammaPoints),
     ...(b12 ? [b12SpectrumPlot(b12.folder.edgesMeV, b12.counts, pred.b12Counts)] : []),
@@ -334,16 +327,8 @@ export async function calibrateNonlinearity(
   };
 }
 
-/** Linear interpolation of y(x) in ln x (x increasing), clamped at the ends. */
-function interpolateLog(x: readonly number[], y: readonly number[], at: number): number {
-  if (at <= x[0]!) return y[0]!;
-  if (at >= x[x.length - 1]!) return y[y.length - 1]!;
-  let i = 0;
-  while (x[i + 1]! < at) i++;
-  const t = Math.log(at / x[i]!) / Math.log(x[i + 1]! / x[i]!);
-  return y[i]! * (1 - t) + y[i + 1]! * t;
-}
-
-function interpolateLogIndex(x: readonly number[], low: readonly number[], high: readonly number[], at: number): { low: number; high: number } {
-  return { low: interpolateLog(x, low, at), high: interpolateLog(x, high, at) };
+/** Linear interpolation of y(x) in ln x (x > 0, increasing), clamped at the ends. */
+function logInterpolator(x: readonly number[], y: readonly number[]): (at: number) => number {
+  const table = linearInterpolator(Float64Array.from(x, Math.log), Float64Array.from(y), { outside: 'clamp' });
+  return (at) => table.at(Math.log(at));
 }

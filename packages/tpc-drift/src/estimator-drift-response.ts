@@ -1,5 +1,6 @@
 import type { RandomSource } from '@nucal/core';
-import { ValidationError } from '@nucal/core';
+import { FitError, ValidationError } from '@nucal/core';
+import { chi2Fit } from '@nucal/numeric';
 import { lifetimeProfile, type LifetimeFitOptions } from './lifetime-fit.js';
 import { simulateLifetimeHits, type LifetimeToyConfig } from './lifetime-toy.js';
 
@@ -33,33 +34,24 @@ export function estimatorDriftResponse(
   // Every TPC has the same drift length and field, so they are profiled together.
   const p = lifetimeProfile(hits.driftTimeUs, hits.dQdx, { ...fit, driftTimeRangeUs: [0, truth.fullDriftTimeUs] });
   if (p.driftTimeUs.length < 3) throw new ValidationError(`estimator response: ${p.driftTimeUs.length} usable bins, expected at least 3`);
-  // Weighted least squares of y = c0 + c1 t + c2 t^2 (t in ms), then normalised by c0.
-  const m = new Float64Array(9);
-  const v = new Float64Array(3);
-  for (let i = 0; i < p.driftTimeUs.length; i++) {
-    const tm = p.driftTimeUs[i]! / 1000;
-    const w = 1 / p.error[i]! ** 2;
-    const basis = [1, tm, tm * tm];
-    for (let r = 0; r < 3; r++) {
-      v[r]! += w * basis[r]! * p.value[i]!;
-      for (let c = 0; c < 3; c++) m[3 * r + c]! += w * basis[r]! * basis[c]!;
-    }
-  }
-  const [c0, c1, c2] = solve3(m, v);
-  const a = c1 / c0;
-  const b = c2 / c0;
+  // Least squares of y = c0 (1 + a t + b t^2) (t in ms): the normalisation c0 is a parameter,
+  // so a and b come with the covariance of a proper fit.
+  let y0 = 0;
+  for (let i = 0; i < p.value.length; i++) y0 += p.value[i]! / p.value.length;
+  const tMaxMs = p.driftTimeUs[p.driftTimeUs.length - 1]! / 1000;
+  const quadratic = chi2Fit({
+    x: Array.from(p.driftTimeUs, (t) => t / 1000),
+    y: p.value,
+    sigma: p.error,
+    model: (tm, q) => q.c0 * (1 + tm * (q.aPerMs + tm * q.bPerMs2)),
+    parameters: [
+      { name: 'c0', start: y0, step: 1e-3 * y0 },
+      { name: 'aPerMs', start: 0, step: 1e-3 / tMaxMs },
+      { name: 'bPerMs2', start: 0, step: 1e-3 / (tMaxMs * tMaxMs) },
+    ],
+  });
+  if (!quadratic.valid) throw new FitError(`estimator response: quadratic fit did not converge: ${quadratic.message}`);
+  const a = quadratic.values.aPerMs;
+  const b = quadratic.values.bPerMs2;
   return { aPerMs: a, bPerMs2: b, at: (driftTimeUs: number) => 1 + a * (driftTimeUs / 1000) + b * (driftTimeUs / 1000) ** 2 };
-}
-
-/** Solves a 3x3 system (row-major) by Cramer's rule. */
-function solve3(m: Float64Array, v: Float64Array): [number, number, number] {
-  const det = (a: ArrayLike<number>): number =>
-    a[0]! * (a[4]! * a[8]! - a[5]! * a[7]!) - a[1]! * (a[3]! * a[8]! - a[5]! * a[6]!) + a[2]! * (a[3]! * a[7]! - a[4]! * a[6]!);
-  const d = det(m);
-  const col = (k: number): number => {
-    const a = Float64Array.from(m);
-    for (let r = 0; r < 3; r++) a[3 * r + k] = v[r]!;
-    return det(a) / d;
-  };
-  return [col(0), col(1), col(2)];
 }
