@@ -1,6 +1,35 @@
 import type { PlotSpec } from '@nucal/core';
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+type Encoding = Record<string, unknown>;
+type Layer = Record<string, unknown>;
+
+/** The frame all four plots share: Vega-Lite v5, 560 x 320, values inlined, layered marks. */
+function layeredPlot(name: string, title: string, specTitle: string, values: readonly object[], layer: readonly Layer[]): PlotSpec {
+  return {
+    name,
+    title,
+    spec: { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title: specTitle, width: 560, height: 320, data: { values }, layer },
+  };
+}
+
+/** A quantitative y channel on `field` (the axis title and a non-zero scale on the first layer only). */
+function yOf(field: string, axis?: { title: string; zero?: boolean }): Encoding {
+  if (!axis) return { field, type: 'quantitative' };
+  return { field, type: 'quantitative', ...(axis.zero === false ? { scale: { zero: false } } : {}), title: axis.title };
+}
+
+/** A mark spanning the fields `low` to `high` in y: error bars ('rule') or a band ('area'). */
+function lowHighLayer(mark: string | Layer, x: Encoding, axis: { title: string; zero?: boolean }): Layer {
+  return { mark, encoding: { x, y: yOf('low', axis), y2: { field: 'high' } } };
+}
+
+/** The shaded 1-sigma band of the non-linearity plots. */
+const BAND: Layer = { type: 'area', opacity: 0.3, color: '#1f77b4' };
+
+/** A mark of `field` against x. */
+function fieldLayer(mark: Layer, x: Encoding, field: string): Layer {
+  return { mark, encoding: { x, y: yOf(field) } };
+}
 
 /** One gamma source point of the gamma non-linearity plot. */
 export interface GammaPlotPoint {
@@ -30,26 +59,13 @@ export function gammaNonlinearityPlot(points: readonly GammaPlotPoint[]): PlotSp
     ...(p.truthMeV !== undefined ? { truth: p.truthMeV / p.gammaMeV } : {}),
   }));
   const x = { field: 'gammaMeV', type: 'quantitative', title: 'E_gamma (MeV)', scale: { type: 'log' } };
-  return {
-    name: 'gamma-nonlinearity',
-    title: 'Gamma non-linearity: measured peaks and fit',
-    spec: {
-      $schema: SCHEMA,
-      title: 'Gamma non-linearity E_vis / E_gamma',
-      width: 560,
-      height: 320,
-      data: { values },
-      layer: [
-        { mark: { type: 'rule' }, encoding: { x, y: { field: 'low', type: 'quantitative', scale: { zero: false }, title: 'E_vis / E_gamma' }, y2: { field: 'high' } } },
-        { mark: { type: 'point', filled: true, color: 'black' }, encoding: { x, y: { field: 'measured', type: 'quantitative' }, tooltip: [{ field: 'source' }, { field: 'measured', format: '.5f' }] } },
-        { mark: { type: 'point', shape: 'diamond', color: '#d62728', size: 80 }, encoding: { x, y: { field: 'fitted', type: 'quantitative' } } },
-        { mark: { type: 'text', dy: -12, fontSize: 9 }, encoding: { x, y: { field: 'measured', type: 'quantitative' }, text: { field: 'source' } } },
-        ...(points.some((p) => p.truthMeV !== undefined)
-          ? [{ mark: { type: 'point', shape: 'cross', color: '#2ca02c', size: 60 }, encoding: { x, y: { field: 'truth', type: 'quantitative' } } }]
-          : []),
-      ],
-    },
-  };
+  return layeredPlot('gamma-nonlinearity', 'Gamma non-linearity: measured peaks and fit', 'Gamma non-linearity E_vis / E_gamma', values, [
+    lowHighLayer({ type: 'rule' }, x, { title: 'E_vis / E_gamma', zero: false }),
+    { mark: { type: 'point', filled: true, color: 'black' }, encoding: { x, y: yOf('measured'), tooltip: [{ field: 'source' }, { field: 'measured', format: '.5f' }] } },
+    fieldLayer({ type: 'point', shape: 'diamond', color: '#d62728', size: 80 }, x, 'fitted'),
+    { mark: { type: 'text', dy: -12, fontSize: 9 }, encoding: { x, y: yOf('measured'), text: { field: 'source' } } },
+    ...(points.some((p) => p.truthMeV !== undefined) ? [fieldLayer({ type: 'point', shape: 'cross', color: '#2ca02c', size: 60 }, x, 'truth')] : []),
+  ]);
 }
 
 /**
@@ -64,22 +80,11 @@ export function b12SpectrumPlot(edgesMeV: ArrayLike<number>, counts: ArrayLike<n
     return { energyMeV: 0.5 * (edgesMeV[j]! + edgesMeV[j + 1]!), counts: n, low: n - Math.sqrt(n), high: n + Math.sqrt(n), predicted: predicted[j]! };
   });
   const x = { field: 'energyMeV', type: 'quantitative', title: 'visible energy (MeV)' };
-  return {
-    name: 'b12-spectrum',
-    title: 'B-12 spectrum with the fitted prediction',
-    spec: {
-      $schema: SCHEMA,
-      title: 'Cosmogenic B-12 (+N-12) spectrum',
-      width: 560,
-      height: 320,
-      data: { values },
-      layer: [
-        { mark: 'rule', encoding: { x, y: { field: 'low', type: 'quantitative', title: 'events / bin' }, y2: { field: 'high' } } },
-        { mark: { type: 'point', filled: true, color: 'black', size: 12 }, encoding: { x, y: { field: 'counts', type: 'quantitative' } } },
-        { mark: { type: 'line', color: '#d62728', interpolate: 'step' }, encoding: { x, y: { field: 'predicted', type: 'quantitative' } } },
-      ],
-    },
-  };
+  return layeredPlot('b12-spectrum', 'B-12 spectrum with the fitted prediction', 'Cosmogenic B-12 (+N-12) spectrum', values, [
+    lowHighLayer('rule', x, { title: 'events / bin' }),
+    fieldLayer({ type: 'point', filled: true, color: 'black', size: 12 }, x, 'counts'),
+    fieldLayer({ type: 'line', color: '#d62728', interpolate: 'step' }, x, 'predicted'),
+  ]);
 }
 
 /**
@@ -103,22 +108,11 @@ export function electronNonlinearityPlot(
     ...(truth ? { truth: truth[i]! } : {}),
   }));
   const x = { field: 'energyMeV', type: 'quantitative', title: 'electron kinetic energy (MeV)' };
-  return {
-    name: 'electron-nonlinearity',
-    title: 'Electron non-linearity with its band',
-    spec: {
-      $schema: SCHEMA,
-      title: 'Electron non-linearity f = E_vis / E_e',
-      width: 560,
-      height: 320,
-      data: { values },
-      layer: [
-        { mark: { type: 'area', opacity: 0.3, color: '#1f77b4' }, encoding: { x, y: { field: 'low', type: 'quantitative', scale: { zero: false }, title: 'f' }, y2: { field: 'high' } } },
-        { mark: { type: 'line', color: '#1f77b4' }, encoding: { x, y: { field: 'fitted', type: 'quantitative' } } },
-        ...(truth ? [{ mark: { type: 'line', color: '#2ca02c', strokeDash: [4, 3] }, encoding: { x, y: { field: 'truth', type: 'quantitative' } } }] : []),
-      ],
-    },
-  };
+  return layeredPlot('electron-nonlinearity', 'Electron non-linearity with its band', 'Electron non-linearity f = E_vis / E_e', values, [
+    lowHighLayer(BAND, x, { title: 'f', zero: false }),
+    fieldLayer({ type: 'line', color: '#1f77b4' }, x, 'fitted'),
+    ...(truth ? [fieldLayer({ type: 'line', color: '#2ca02c', strokeDash: [4, 3] }, x, 'truth')] : []),
+  ]);
 }
 
 /**
@@ -141,21 +135,11 @@ export function positronBiasPlot(
     ...(biasPercent ? { bias: biasPercent[i]! } : {}),
   }));
   const x = { field: 'kineticMeV', type: 'quantitative', title: 'positron kinetic energy (MeV)' };
-  return {
-    name: 'positron-bias',
-    title: 'Positron energy reconstruction bias',
-    spec: {
-      $schema: SCHEMA,
-      title: 'Positron kinetic energy: E_rec / E_true - 1 (%)',
-      width: 560,
-      height: 320,
-      data: { values },
-      layer: [
-        { mark: { type: 'area', opacity: 0.3, color: '#1f77b4' }, encoding: { x, y: { field: 'low', type: 'quantitative', title: 'bias (%)' }, y2: { field: 'high' } } },
-        { mark: { type: 'rule', strokeDash: [2, 2], color: 'gray' }, encoding: { y: { datum: 0.3 } } },
-        { mark: { type: 'rule', strokeDash: [2, 2], color: 'gray' }, encoding: { y: { datum: -0.3 } } },
-        ...(biasPercent ? [{ mark: { type: 'line', point: true, color: 'black' }, encoding: { x, y: { field: 'bias', type: 'quantitative' } } }] : []),
-      ],
-    },
-  };
+  const target = (percent: number): Layer => ({ mark: { type: 'rule', strokeDash: [2, 2], color: 'gray' }, encoding: { y: { datum: percent } } });
+  return layeredPlot('positron-bias', 'Positron energy reconstruction bias', 'Positron kinetic energy: E_rec / E_true - 1 (%)', values, [
+    lowHighLayer(BAND, x, { title: 'bias (%)' }),
+    target(0.3),
+    target(-0.3),
+    ...(biasPercent ? [fieldLayer({ type: 'line', point: true, color: 'black' }, x, 'bias')] : []),
+  ]);
 }

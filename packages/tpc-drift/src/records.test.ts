@@ -45,6 +45,12 @@ describe('DUNE records', () => {
     });
     expect(dup.success).toBe(false);
     expect(JSON.stringify(dup.error?.issues)).toMatch(/duplicate tpc 0/);
+    expect(t0Record.schema.safeParse({ method: 'gap', tpcs: [] }).success).toBe(false);
+    const slices = lifetimeRecord.schema.safeParse({
+      estimator: 'truncated-mean',
+      entries: [0, 0].map(() => ({ tpc: 2, yMinCm: 0, yMaxCm: 600, lifetimeMs: 5, errorMs: 0.1, nHits: 1, fit })),
+    });
+    expect(JSON.stringify(slices.error?.issues)).toMatch(/duplicate tpc\/height slice 2\[0,600\)/);
     expect(lifetimeRecord.schema.safeParse({ estimator: 'truncated-mean', entries: [{ tpc: 0, lifetimeMs: -1, errorMs: 0, nHits: 1, fit }] }).success).toBe(false);
     const bad = energyScaleRecord.schema.safeParse({
       electronsPerAdc: 1,

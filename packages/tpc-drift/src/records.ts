@@ -4,16 +4,19 @@ import { RecombinationModelSchema } from './recombination.js';
 
 const TpcId = z.number().int().nonnegative().describe('drift volume id (geometry TpcVolume.id)');
 
-/** Rejects payloads that list a TPC (or TPC and height slice) twice. */
-function uniqueBy<T>(key: (e: T) => string, what: string) {
-  return (entries: readonly T[], ctx: z.RefinementCtx): void => {
+/**
+ * The per-TPC list every DUNE payload carries: entries with a `tpc` id, none listed twice
+ * (the key, by default the TPC id, says what must be unique; the issue names it).
+ */
+function perTpcList<E extends z.ZodType<{ tpc: number }>>(entry: E, key: (e: z.output<E>) => string = (e) => String(e.tpc), what = 'tpc') {
+  return z.array(entry).superRefine((entries, ctx) => {
     const seen = new Set<string>();
     entries.forEach((e, i) => {
       const k = key(e);
       if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i], message: `duplicate ${what} ${k}` });
       seen.add(k);
     });
-  };
+  });
 }
 
 /** One TPC's time offset. */
@@ -28,7 +31,7 @@ export type T0Tpc = z.infer<typeof T0TpcSchema>;
 /** Payload of `dune.t0` v1: a time offset per TPC from anode crossers. */
 export const T0PayloadSchema = z.object({
   method: z.enum(['segments', 'gap']).describe('per-side segment displacement, or half the apparent gap of two-sided crossers'),
-  tpcs: z.array(T0TpcSchema).min(1).superRefine(uniqueBy((e) => String(e.tpc), 'tpc')),
+  tpcs: perTpcList(T0TpcSchema).min(1),
 });
 export type T0Payload = z.infer<typeof T0PayloadSchema>;
 /**
@@ -56,7 +59,7 @@ export const DriftVelocityTpcSchema = z.object({
 export type DriftVelocityTpc = z.infer<typeof DriftVelocityTpcSchema>;
 /** Payload of `dune.drift-velocity` v1. */
 export const DriftVelocityPayloadSchema = z.object({
-  tpcs: z.array(DriftVelocityTpcSchema).min(1).superRefine(uniqueBy((e) => String(e.tpc), 'tpc')),
+  tpcs: perTpcList(DriftVelocityTpcSchema).min(1),
 });
 export type DriftVelocityPayload = z.infer<typeof DriftVelocityPayloadSchema>;
 /**
@@ -90,10 +93,7 @@ export type LifetimeEntry = z.infer<typeof LifetimeEntrySchema>;
 /** Payload of `dune.lifetime` v1. */
 export const LifetimePayloadSchema = z.object({
   estimator: LifetimeEstimatorSchema,
-  entries: z
-    .array(LifetimeEntrySchema)
-    .min(1)
-    .superRefine(uniqueBy((e) => `${e.tpc}[${e.yMinCm ?? ''},${e.yMaxCm ?? ''})`, 'tpc/height slice')),
+  entries: perTpcList(LifetimeEntrySchema, (e) => `${e.tpc}[${e.yMinCm ?? ''},${e.yMaxCm ?? ''})`, 'tpc/height slice').min(1),
 });
 export type LifetimePayload = z.infer<typeof LifetimePayloadSchema>;
 /**
@@ -118,9 +118,7 @@ export const EnergyScalePayloadSchema = z.object({
   densityGPerCm3: z.number().positive(),
   wMeV: z.number().positive().describe('ionisation work function used, MeV per pair'),
   method: z.string().min(1).describe("how it was measured, e.g. 'stopping-muon-mip'"),
-  tpcs: z
-    .array(z.object({ tpc: TpcId, electronsPerAdc: z.number().positive(), errorElectronsPerAdc: z.number().nonnegative() }))
-    .superRefine(uniqueBy((e) => String(e.tpc), 'tpc'))
+  tpcs: perTpcList(z.object({ tpc: TpcId, electronsPerAdc: z.number().positive(), errorElectronsPerAdc: z.number().nonnegative() }))
     .optional()
     .describe('per-TPC constants; when absent the global one applies everywhere'),
   fit: FitSummarySchema.optional(),
