@@ -1,9 +1,10 @@
 /**
  * Closure study behind the README numbers (larger statistics than the unit tests):
  * pulls of t0, vd and lifetime, and the lifetime bias of the physical toy with and without
- * the diffusion drift correction. Prints one JSON object; takes about two minutes.
+ * the diffusion drift correction. Prints one JSON object; takes about half a minute.
  *
- * Run: npx tsx bench/closure-study.ts   (from packages/tpc-drift)
+ * Run: npx tsx --tsconfig tsconfig.json bench/closure-study.ts   (from packages/tpc-drift; the
+ * tsconfig maps @nucal/* to the sibling sources, so nothing needs building)
  */
 import { duneFdSpModule } from '@nucal/geometry';
 import { createRng } from '@nucal/numeric';
@@ -41,12 +42,12 @@ for (let k = 0; k < 500; k++) {
 }
 
 const TAU = [3, 5, 10, 20];
-function lifetimeStudy(estimator: LifetimeEstimator, toys: number, toy: Partial<LifetimeToyConfig>, correction?: (t: number) => number) {
+function lifetimeStudy(estimator: LifetimeEstimator, toys: number, toy: Partial<LifetimeToyConfig>, correction?: (t: number) => number, scaleErrorByChi2 = false) {
   const pulls: number[] = [];
   const rel: number[][] = [[], [], [], []];
   for (let k = 0; k < toys; k++) {
     const { hits } = simulateLifetimeHits({ lifetimesMs: TAU, hitsPerTpc: 20_000, ...toy }, createRng(`lt-${estimator}-${k}`));
-    const { payload } = fitLifetimes(hits, { estimator, scaleErrorByChi2: false, ...(correction ? { driftCorrection: correction } : {}) });
+    const { payload } = fitLifetimes(hits, { estimator, scaleErrorByChi2, ...(correction ? { driftCorrection: correction } : {}) });
     for (const e of payload.entries) {
       pulls.push((e.lifetimeMs - TAU[e.tpc]!) / e.errorMs);
       rel[e.tpc]!.push(e.lifetimeMs / TAU[e.tpc]! - 1);
@@ -76,6 +77,7 @@ console.log(
         truncatedMean: lifetimeStudy('truncated-mean', 50, {}, respTm.at),
         langauMpv: lifetimeStudy('langau-mpv', 20, {}, respMpv.at),
       },
+      diffusionCorrectedChi2Scaled: { truncatedMean: lifetimeStudy('truncated-mean', 50, {}, respTm.at, true) },
     },
   }),
 );
