@@ -1,10 +1,12 @@
 /**
  * Conditions database benchmark (SQLite file): prints one JSON object.
  *   npm run bench -w @nucal/conditions-db   [NUCAL_BENCH_IOVS=1000000 NUCAL_BENCH_TAGS=100]
- * Figures: bulk-insert IOVs/s; uncached resolve/s through the package against the same lookup
+ * Figures: bulk-insert IOVs/s through the package against the same rows written with raw
+ * multi-row INSERTs on the same schema (the floor the storage layout allows); uncached resolve/s through the package against the same lookup
  * as a raw prepared statement on the same file in the same run (ratio); resolve/s through the
  * IOV-aware cache on a time-ordered event stream.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +46,45 @@ for (let t = 0; t < N_TAGS; t++) {
   await db.appendIovs(`gain-${t}`, iovs);
 }
 const insertS = (performance.now() - t0) / 1000;
+
+// 1b. baseline: the same rows (payloads already hashed and serialised) written with raw
+// multi-row INSERTs on the same schema in a second file, one transaction per tag.
+const rawFile = join(dir, 'raw.sqlite');
+await (await openConditionsDb({ url: rawFile, actor: 'bench' })).close();
+const rawDb = new sqlite3.Database(rawFile);
+const exec = (sql: string, params: unknown[] = []) => new Promise<void>((res, rej) => rawDb.run(sql, params, (e) => (e ? rej(e) : res())));
+await exec('PRAGMA cache_size = -65536');
+await exec('PRAGMA synchronous = NORMAL');
+await exec("INSERT INTO records (name, version, description, json_schema, created_at) VALUES ('bench.gain', 1, '', '{}', 0)");
+for (let t = 0; t < N_TAGS; t++) await exec("INSERT INTO tags (name, record_name, record_version, time_type, description, state, allow_backfill, created_at) VALUES (?, 'bench.gain', 1, 'run', '', 'open', 0, 0)", [`gain-${t}`]);
+const prov = JSON.stringify(provenance);
+const rowsPerTag: { payloads: unknown[]; iovs: unknown[] }[] = [];
+for (let t = 0; t < N_TAGS; t++) {
+  const payloads: unknown[] = [];
+  const iovs: unknown[] = [];
+  for (let i = 0; i < PER_TAG; i++) {
+    const data = JSON.stringify({ gainAdcPerFc: 1 + t + i * 1e-6, gainErrAdcPerFc: 0.01 });
+    const hash = createHash('sha256').update(`{"data":${data},"record":"bench.gain","version":1}`).digest('hex');
+    payloads.push(hash, 'bench.gain', 1, data, prov, data.length, 0);
+    iovs.push(t + 1, String((BigInt(i * 10) << 32n)), hash, 0);
+  }
+  rowsPerTag.push({ payloads, iovs });
+}
+t0 = performance.now();
+for (const { payloads, iovs } of rowsPerTag) {
+  await exec('BEGIN');
+  for (let k = 0; k < payloads.length; k += 4000 * 7) {
+    const chunk = payloads.slice(k, k + 4000 * 7);
+    await exec(`INSERT INTO payloads (hash, record_name, record_version, data, provenance, size_bytes, created_at) VALUES ${new Array(chunk.length / 7).fill('(?,?,?,?,?,?,?)').join(',')} ON CONFLICT (hash) DO NOTHING`, chunk);
+  }
+  for (let k = 0; k < iovs.length; k += 5000 * 4) {
+    const chunk = iovs.slice(k, k + 5000 * 4);
+    await exec(`INSERT INTO iovs (tag_id, since, payload_hash, inserted_at) VALUES ${new Array(chunk.length / 4).fill('(?,?,?,?)').join(',')}`, chunk);
+  }
+  await exec('COMMIT');
+}
+const rawInsertS = (performance.now() - t0) / 1000;
+await new Promise<void>((res) => rawDb.close(() => res()));
 
 // 2. uncached resolve through the package vs the raw prepared statement, same lookups.
 const rnd = lcg(42);
@@ -85,6 +126,8 @@ const result = {
   iovs: PER_TAG * N_TAGS,
   tags: N_TAGS,
   insertIovsPerS: Math.round((PER_TAG * N_TAGS) / insertS),
+  insertRawSqlIovsPerS: Math.round((PER_TAG * N_TAGS) / rawInsertS),
+  insertOverRawTimeRatio: Number((insertS / rawInsertS).toFixed(3)),
   resolveUncachedPerS: Math.round(LOOKUPS / pkgS),
   resolveRawPreparedPerS: Math.round(LOOKUPS / rawS),
   uncachedOverRawTimeRatio: Number((pkgS / rawS).toFixed(3)),

@@ -1,4 +1,4 @@
-import { ConflictError, timeFromKey, timeKey, ValidationError, formatTime, type Time } from '@nucal/core';
+import { ConflictError, MAX_RUN, MAX_SUBRUN, MAX_TIMESTAMP_NS, timeFromKey, timeKey, ValidationError, formatTime, type Time } from '@nucal/core';
 import { asOfMicros } from './as-of.js';
 import { microsToDate, nowMicros } from './clock.js';
 import type { DbContext } from './context.js';
@@ -44,7 +44,7 @@ export async function appendIovs(ctx: DbContext, tagName: string, items: readonl
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     keys[i] = sinceKey(item?.since, tag, i);
-    prepared[i] = preparePayload(record, schema, item.payload, item.provenance, `#${i} (since ${formatTime(item.since)})`, provenanceCache);
+    prepared[i] = preparePayload(record, schema, item.payload, item.provenance, () => `#${i} (since ${formatTime(item.since)})`, provenanceCache);
   }
   return writeTransaction(ctx, 'iov.append', tagName, async (trx) => {
     const locked = await tagRow(trx, tagName, true);
@@ -111,8 +111,12 @@ function sinceKey(since: Time | undefined, tag: TagRow, i: number): bigint {
   if (since.kind !== tag.time_type) {
     throw new ValidationError(`IOV #${i} since ${formatTime(since)} is a ${since.kind} time but tag ${tag.name} uses ${tag.time_type} times`);
   }
-  // Round-trip through the range-checked constructors so out-of-range bigints are refused here.
-  return timeKey(timeFromKey(tag.time_type, timeKey(since)));
+  const key = timeKey(since);
+  const ok = since.kind === 'run'
+    ? typeof since.run === 'bigint' && since.run >= 0n && since.run <= MAX_RUN && (since.subrun ?? 0n) >= 0n && (since.subrun ?? 0n) <= MAX_SUBRUN
+    : typeof since.ns === 'bigint' && since.ns >= 0n && since.ns <= MAX_TIMESTAMP_NS;
+  if (!ok) throw new ValidationError(`IOV #${i} since ${formatTime(since)} is out of range for a ${tag.time_type} time`);
+  return key;
 }
 
 const min = (xs: bigint[]): bigint => xs.reduce((a, b) => (b < a ? b : a));

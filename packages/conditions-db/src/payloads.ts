@@ -25,12 +25,13 @@ export function preparePayload(
   schema: z.ZodType,
   payload: unknown,
   provenance: unknown,
-  where: string,
+  /** Where the payload sits in the request, for error messages (called only on error). */
+  where: () => string,
   provenanceCache?: Map<unknown, string>,
 ): PreparedPayload {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
-    throw new ValidationError(`payload ${where} does not match record ${record.name}@${record.version}`, formatZodIssues(parsed.error.issues));
+    throw new ValidationError(`payload ${where()} does not match record ${record.name}@${record.version}`, formatZodIssues(parsed.error.issues));
   }
   // A bulk append usually shares one provenance object: validate and serialise it once.
   let prov = provenanceCache?.get(provenance);
@@ -43,9 +44,9 @@ export function preparePayload(
   return { hash, data, provenance: prov, value: parsed.data };
 }
 
-function provenanceText(provenance: unknown, where: string): string {
+function provenanceText(provenance: unknown, where: () => string): string {
   const prov = AppendProvenance.safeParse(provenance);
-  if (!prov.success) throw new ValidationError(`provenance ${where} is invalid`, formatZodIssues(prov.error.issues));
+  if (!prov.success) throw new ValidationError(`provenance ${where()} is invalid`, formatZodIssues(prov.error.issues));
   const full: Provenance = ProvenanceSchema.parse({ ...prov.data, createdAt: prov.data.createdAt ?? new Date().toISOString() });
   return canonicalJson(full);
 }
