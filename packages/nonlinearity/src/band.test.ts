@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, normal, quantileSorted } from '@nucal/numeric';
-import { statisticalBandRel, systematicBand } from './band.js';
+import { covarianceBandRel, systematicBand } from './band.js';
+import { NONLIN_PARAMETERS, type NonlinParams } from './model.js';
+import { effectMagnitudes, type SystematicEffect } from './systematics.js';
+import { withUncorrelatedErrors } from './uncorrelated-errors.js';
 import { nonlinearityChi2 } from './chi2.js';
 import { fitNonlinearity } from './fit.js';
 import { fNonlin } from './model.js';
@@ -23,7 +26,7 @@ describe('bands', () => {
     });
     let v = 0;
     for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) v += j[a]! * j[b]! * cov[a]![b]!;
-    expect(statisticalBandRel(fit.params, cov, [e])[0]).toBeCloseTo(Math.sqrt(v) / fNonlin(e, fit.params), 8);
+    expect(covarianceBandRel(fit.params, cov, [e])[0]).toBeCloseTo(Math.sqrt(v) / fNonlin(e, fit.params), 8);
   });
 
   it('a correlated 0.3% scale effect gives the band of the drawn scale factors (gammas only: f scales exactly)', () => {
@@ -48,10 +51,64 @@ describe('bands', () => {
       expect(Math.abs(scale.lowRel[i]! - lo)).toBeLessThan(0.02 * Math.abs(lo));
       expect(Math.abs(scale.highRel[i]! - hi)).toBeLessThan(0.02 * Math.abs(hi));
     }
-    expect(band.effects.map((e) => e.name)).toEqual(['scale', 'all-systematics', 'statistical']);
-    // total = all systematics (+) statistical
+    expect(band.effects.map((e) => e.name)).toEqual(['scale', 'all-correlated', 'fit-covariance']);
+    // total = all correlated effects (+) fit covariance
     const all = band.effects[1]!;
     const stat = band.effects[2]!;
     expect(band.highRel[2]).toBeCloseTo(Math.hypot(all.highRel[2]!, stat.highRel[2]!), 12);
+  });
+
+  /** Band of one uncorrelated effect in sigma_i, with its linear share C J^T diag((u M)^2 / sigma^4) J C of the fit covariance. */
+  function uncorrelatedShare(effect: SystematicEffect, energies: number[], mocks: number) {
+    const points = withUncorrelatedErrors(toy.gammas, [effect]);
+    const chi2 = nonlinearityChi2(template.grid, points, b12);
+    const nominal = fitNonlinearity(template.grid, points, chi2);
+    const c = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => nominal.result.covariance[i]![j]!));
+    const band = systematicBand({ grid: template.grid, gammas: points, b12, nominal: { params: nominal.params, covariance: c }, effects: [effect], mocks, energyMeV: energies, rng: createRng(`share-${effect.name}`) });
+    const grad = (fn: (q: NonlinParams) => number): number[] =>
+      NONLIN_PARAMETERS.map((n) => {
+        const h = 1e-5 * Math.max(0.01, Math.abs(nominal.params[n]));
+        return (fn({ ...nominal.params, [n]: nominal.params[n] + h }) - fn({ ...nominal.params, [n]: nominal.params[n] - h })) / (2 * h);
+      });
+    const rel = effectMagnitudes(effect, points);
+    // share = C (sum_i w_i J_i^T J_i) C, w_i = (u_i M_i)^2 / sigma_i^4
+    const inner = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
+    points.forEach((p, k) => {
+      if (rel[k] === 0) return;
+      const jk = grad((q) => chi2.predict(q).gammaMeV[k]!);
+      const w = (rel[k]! * p.measuredMeV) ** 2 / p.errorMeV ** 4;
+      for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) inner[a]![b]! += w * jk[a]! * jk[b]!;
+    });
+    const share = energies.map((e) => {
+      const df = grad((q) => fNonlin(e, q));
+      const cdf = c.map((row) => row.reduce((s, v, j) => s + v * df[j]!, 0));
+      let v = 0;
+      for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) v += cdf[a]! * inner[a]![b]! * cdf[b]!;
+      return Math.sqrt(v) / fNonlin(e, nominal.params);
+    });
+    const own = band.effects.find((x) => x.name === effect.name)!;
+    const cov = band.effects.find((x) => x.name === 'fit-covariance')!;
+    expect(band.effects.map((x) => x.name)).toEqual([effect.name, 'fit-covariance']);
+    return energies.map((e, i) => ({ e, halfWidth: 0.5 * (own.highRel[i]! - own.lowRel[i]!), share: share[i]!, cov: cov.highRel[i]! }));
+  }
+
+  it('an uncorrelated effect sits in sigma_i: its mock band is its linear share of the fit covariance', () => {
+    // 0.05% point to point on every source, comparable to the 0.02-0.05% statistical errors
+    const effect = { name: 'p2p', mode: 'uncorrelated' as const, lowEnergyRel: 5e-4, highEnergyRel: 5e-4 };
+    for (const r of uncorrelatedShare(effect, [1, 4, 8], 120)) {
+      console.log(`p2p 0.05% in sigma_i, ${r.e} MeV: mock band +-${(100 * r.halfWidth).toFixed(4)}%, linear share ${(100 * r.share).toFixed(4)}%, fit covariance ${(100 * r.cov).toFixed(4)}%`);
+      // 120 mocks: the 68% half-width has a ~10% statistical error; 25% tolerance
+      expect(Math.abs(r.halfWidth / r.share - 1)).toBeLessThan(0.25);
+      expect(r.share).toBeLessThan(r.cov);
+    }
+  });
+
+  it('the single-point 0.4% AmC recoil no longer swings the curve: its band stays inside the fit covariance', () => {
+    // before AmC's sigma_i held the 0.4%, this band reached +1.8% at 8 MeV against a 0.01% statistical band
+    const amc = { name: 'amc', mode: 'uncorrelated' as const, lowEnergyRel: 0.004, highEnergyRel: 0.004, sources: ['AmC'] };
+    for (const r of uncorrelatedShare(amc, [1, 4, 8, 12], 40)) {
+      console.log(`AmC 0.4% in sigma_i, ${r.e} MeV: mock band +-${(100 * r.halfWidth).toFixed(4)}%, fit covariance ${(100 * r.cov).toFixed(4)}%`);
+      expect(r.halfWidth).toBeLessThan(r.cov);
+    }
   });
 });

@@ -9,13 +9,15 @@ import type { NonlinBand } from './records.js';
 import { applySystematics, type SystematicEffect } from './systematics.js';
 
 /**
- * Relative 1-sigma statistical uncertainty of f(E) at each energy from the 4x4 parameter
- * covariance (linear propagation, analytic gradient).
+ * Relative 1-sigma uncertainty of f(E) at each energy from the 4x4 parameter covariance
+ * (linear propagation, analytic gradient). With the chi2's sigma_i (statistical and
+ * uncorrelated systematic errors in quadrature) this is the statistical plus point-to-point
+ * part of the band.
  *
  * @example
- * const rel = statisticalBandRel(fit.params, fit.result.covariance, [1, 2, 4]);
+ * const rel = covarianceBandRel(fit.params, fit.result.covariance, [1, 2, 4]);
  */
-export function statisticalBandRel(p: NonlinParams, covariance: readonly (readonly number[])[], energyMeV: readonly number[]): number[] {
+export function covarianceBandRel(p: NonlinParams, covariance: readonly (readonly number[])[], energyMeV: readonly number[]): number[] {
   return energyMeV.map((e) => {
     const x = Math.exp(-p.p2 * e);
     const d = 1 + p.p1 * x;
@@ -30,12 +32,13 @@ export function statisticalBandRel(p: NonlinParams, covariance: readonly (readon
 /** Options of {@link systematicBand}. */
 export interface SystematicBandOptions {
   readonly grid: ElectronGrid;
+  /** The measured points with their sigma_i (statistical and uncorrelated, see `withUncorrelatedErrors`). */
   readonly gammas: readonly GammaPoint[];
   readonly b12?: B12Data;
   readonly chi2Options?: Chi2Options;
   readonly nominal: { params: NonlinParams; covariance: readonly (readonly number[])[] };
   readonly effects: readonly SystematicEffect[];
-  /** Mock data sets per effect and for all effects together. */
+  /** Mock data sets per effect and for the correlated effects together. */
   readonly mocks: number;
   readonly energyMeV: readonly number[];
   /** Only its seed is used: mock k of set s draws from `createRng(`${seed}/${s}/${k}`)`. */
@@ -46,23 +49,33 @@ export interface SystematicBandOptions {
 const Q_LOW = 0.15865525393145707;
 const Q_HIGH = 1 - Q_LOW;
 
+/** Name of the band entry of all correlated effects together (mocks). */
+export const ALL_CORRELATED_BAND = 'all-correlated';
+/** Name of the band entry from the fit covariance (statistical and uncorrelated systematics). */
+export const FIT_COVARIANCE_BAND = 'fit-covariance';
+
 /**
  * Systematic band of the electron non-linearity (PHYSICS.md 1.4): for each effect alone and
- * for all together, `mocks` data sets with the peaks shifted at random (see
- * `applySystematics`), each refitted from the nominal point; the band is the central 68%
- * of f_mock/f_nominal - 1 at each energy. Each mock draws from its own forked stream
- * (`<effect>/<k>`), so the band does not depend on the order of the loops. The total adds
- * the statistical band in quadrature.
+ * for the correlated effects together, `mocks` data sets with the peaks shifted at random
+ * (see `applySystematics`), each refitted from the nominal point with the same sigma_i; the
+ * band is the central 68% of f_mock/f_nominal - 1 at each energy. Each mock draws from its
+ * own forked stream (`<effect>/<k>`), so the band does not depend on the order of the loops.
+ *
+ * Uncorrelated effects are already in sigma_i, hence in the fit covariance; their own mock
+ * band is reported (it estimates their share of the covariance band) but not added again.
+ * The total is `all-correlated` (+) `fit-covariance` in quadrature, edge by edge.
  *
  * @example
  * const band = systematicBand({ grid, gammas, b12, nominal: fit, effects: DEFAULT_SYSTEMATICS, mocks: 100, energyMeV, rng });
+ * band.effects.map((e) => e.name); // [...effects, 'all-correlated', 'fit-covariance']
  */
 export function systematicBand(o: SystematicBandOptions): NonlinBand {
   if (!(Number.isInteger(o.mocks) && o.mocks >= 1)) throw new ValidationError(`systematic band with ${o.mocks} mocks: expected an integer >= 1`);
   const progress = o.progress ?? silentProgress;
+  const correlated = o.effects.filter((e) => e.mode === 'correlated');
   const sets: { name: string; effects: readonly SystematicEffect[] }[] = [
     ...o.effects.map((e) => ({ name: e.name, effects: [e] })),
-    { name: 'all-systematics', effects: o.effects },
+    ...(correlated.length > 0 ? [{ name: ALL_CORRELATED_BAND, effects: correlated }] : []),
   ];
   const fNominal = o.energyMeV.map((e) => fNonlin(e, o.nominal.params));
   const bands: { name: string; lowRel: number[]; highRel: number[] }[] = [];
@@ -86,13 +99,13 @@ export function systematicBand(o: SystematicBandOptions): NonlinBand {
     });
   }
   progress.stop();
-  const stat = statisticalBandRel(o.nominal.params, o.nominal.covariance, o.energyMeV);
-  const all = bands[bands.length - 1]!;
-  bands.push({ name: 'statistical', lowRel: stat.map((s) => -s), highRel: stat });
+  const cov = covarianceBandRel(o.nominal.params, o.nominal.covariance, o.energyMeV);
+  const all = correlated.length > 0 ? bands[bands.length - 1]! : { lowRel: cov.map(() => 0), highRel: cov.map(() => 0) };
+  bands.push({ name: FIT_COVARIANCE_BAND, lowRel: cov.map((s) => -s), highRel: cov });
   return {
     energyMeV: [...o.energyMeV],
-    lowRel: all.lowRel.map((l, i) => -Math.hypot(Math.min(l, 0), stat[i]!)),
-    highRel: all.highRel.map((h, i) => Math.hypot(Math.max(h, 0), stat[i]!)),
+    lowRel: all.lowRel.map((l, i) => -Math.hypot(Math.min(l, 0), cov[i]!)),
+    highRel: all.highRel.map((h, i) => Math.hypot(Math.max(h, 0), cov[i]!)),
     mocks: o.mocks,
     effects: bands,
   };

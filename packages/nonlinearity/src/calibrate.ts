@@ -6,7 +6,7 @@ import { linearInterpolator, mean, stdDev, toFitSummary } from '@nucal/numeric';
 import { getSource, totalGammaEnergyMeV } from '@nucal/sources';
 import { b12FolderFromSources } from './b12-components.js';
 import { B12Binning } from './b12-prediction.js';
-import { statisticalBandRel, systematicBand } from './band.js';
+import { covarianceBandRel, FIT_COVARIANCE_BAND, systematicBand } from './band.js';
 import { nonlinearityChi2, B12Statistic, type GammaPoint } from './chi2.js';
 import type { ElectronGrid } from './electron-grid.js';
 import { fitNonlinearity } from './fit.js';
@@ -20,6 +20,7 @@ import { NonlinearitySample, type PeakModel } from './sample.js';
 import { SecondariesOptions } from './secondaries.js';
 import { sourceKernel } from './source-kernel.js';
 import { DEFAULT_SYSTEMATICS, SystematicEffect } from './systematics.js';
+import { withUncorrelatedErrors } from './uncorrelated-errors.js';
 import { PACKAGE_VERSION } from './version.js';
 
 /** Plugin id of the non-linearity calibration. */
@@ -36,8 +37,11 @@ export const NonlinearityOptions = z.object({
   floatNormalisation: z.boolean().default(false).describe('float the B-12 normalisation instead of normalising to the data'),
   systematics: z
     .object({
-      effects: z.array(SystematicEffect).default([...DEFAULT_SYSTEMATICS]),
-      mocks: z.number().int().min(0).default(100).describe('mock data sets per effect and for all together; 0 = statistical band only'),
+      effects: z
+        .array(SystematicEffect)
+        .default([...DEFAULT_SYSTEMATICS])
+        .describe('effects of PHYSICS.md 1.2: uncorrelated ones enter sigma_i of the fit (always), correlated ones the mocks'),
+      mocks: z.number().int().min(0).default(100).describe('mock data sets per effect and for the correlated ones together; 0 = fit-covariance band only'),
     })
     .prefault({}),
   bandEnergyMeV: z.array(z.number().positive()).min(2).default([...DEFAULT_BAND_ENERGIES_MEV]),
@@ -55,7 +59,10 @@ export interface MeasuredPeak {
   readonly source: string;
   readonly gammaMeV: number;
   readonly visibleMeV: number;
+  /** Statistical error of the peak position, MeV. */
   readonly visibleErrMeV: number;
+  /** sigma_i of the fit: the statistical error and the source's uncorrelated systematics in quadrature, MeV. */
+  readonly sigmaMeV: number;
   readonly peak?: PeakFit;
 }
 
@@ -125,19 +132,19 @@ export async function calibrateNonlinearity(
   if (needsY0 && y0 === undefined) throw new ValidationError('sample has PE data but no nH peak in PE and no y0: expected one of them to fix Y0');
   if (y0 !== undefined && !(y0.value > 0)) throw new ValidationError(`Y0 = ${y0.value} PE/MeV: expected > 0`);
   const y0Value = y0?.value ?? NaN;
-  const peaks: MeasuredPeak[] = raw.map((r) => {
+  const visiblePeaks = raw.map((r) => {
     const v = r.visible ?? { mean: (r.pe!.mean - dn.mean) / y0Value, err: r.pe!.err / y0Value };
     return { source: r.source, gammaMeV: r.gammaMeV, visibleMeV: v.mean, visibleErrMeV: v.err, ...(r.peak ? { peak: r.peak } : {}) };
   });
-  const ge68 = peaks.find((p) => p.source === 'Ge-68');
+  const ge68 = visiblePeaks.find((p) => p.source === 'Ge-68');
   if (!ge68) throw new ValidationError('sample has no Ge-68 peak: expected it for the annihilation visible energy of positrons');
 
-  // the fit inputs
-  const gammas: GammaPoint[] = peaks.map((p) => ({
-    kernel: sourceKernel(p.source, grid, options.secondaries),
-    measuredMeV: p.visibleMeV,
-    errorMeV: p.visibleErrMeV,
-  }));
+  // the fit inputs: sigma_i = statistical (+) uncorrelated systematics of the source (PHYSICS.md 1.2)
+  const gammas: GammaPoint[] = withUncorrelatedErrors(
+    visiblePeaks.map((p) => ({ kernel: sourceKernel(p.source, grid, options.secondaries), measuredMeV: p.visibleMeV, errorMeV: p.visibleErrMeV })),
+    options.systematics.effects,
+  );
+  const peaks: MeasuredPeak[] = visiblePeaks.map((p, i) => ({ ...p, sigmaMeV: gammas[i]!.errorMeV }));
   const binning = options.b12Binning;
   let b12: { folder: ReturnType<typeof b12FolderFromSources>; counts: Float64Array } | undefined;
   if (sample.b12) {
@@ -188,8 +195,9 @@ export async function calibrateNonlinearity(
           progress: ctx.progress,
         })
       : (() => {
-          const stat = statisticalBandRel(params, cov4, energies);
-          return { energyMeV: [...energies], lowRel: stat.map((s) => -s), highRel: stat, mocks: 0, effects: [{ name: 'statistical', lowRel: stat.map((s) => -s), highRel: stat }] };
+          const cov = covarianceBandRel(params, cov4, energies);
+          const low = cov.map((s) => -s);
+          return { energyMeV: [...energies], lowRel: low, highRel: cov, mocks: 0, effects: [{ name: FIT_COVARIANCE_BAND, lowRel: low, highRel: cov }] };
         })();
 
   // payloads
@@ -246,7 +254,8 @@ export async function calibrateNonlinearity(
     source: p.source,
     gammaMeV: p.gammaMeV,
     measuredMeV: p.visibleMeV,
-    errorMeV: p.visibleErrMeV,
+    errorMeV: gammas[i]!.errorMeV,
+    statErrorMeV: p.visibleErrMeV,
     fittedMeV: pred.gammaMeV[i]!,
   }));
   const fitted = energies.map((e) => fNonlin(e, params));

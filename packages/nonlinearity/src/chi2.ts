@@ -5,11 +5,17 @@ import type { ElectronGrid } from './electron-grid.js';
 import { predictGammaVisibleMeV, type GammaKernel } from './gamma-prediction.js';
 import { gridVisibleInto, type NonlinParams } from './model.js';
 
-/** A measured gamma peak (visible energy, MeV) with its prepared prediction kernel. */
+/**
+ * A measured gamma peak (visible energy, MeV) with its prepared prediction kernel.
+ * `errorMeV` is the sigma_i of the chi2: the statistical error and the point's uncorrelated
+ * systematic uncertainties in quadrature (see `withUncorrelatedErrors`); `statErrorMeV`, when
+ * given, is the statistical part alone (for plots and reports; the chi2 does not use it).
+ */
 export interface GammaPoint {
   readonly kernel: GammaKernel;
   readonly measuredMeV: number;
   readonly errorMeV: number;
+  readonly statErrorMeV?: number;
 }
 
 /** The measured B-12 histogram with its folder. */

@@ -25,9 +25,10 @@ export { peakCdf, peakBinContents } from './peak-shape.js';
 export { fitPeak, histogramAroundPeak, type PeakFit, type PeakFitOptions, type PeakParameter, type UniformHistogram } from './peak-fit.js';
 // positron kinetic energy reconstruction
 export { POSITRON_MAX_KINETIC_MEV, positronKineticMeV, positronsKineticMeV } from './positron.js';
-// systematic effects, mocks and bands
+// systematic effects: uncorrelated ones in sigma_i, correlated ones through mocks; bands
 export { SystematicEffect, DEFAULT_SYSTEMATICS, effectMagnitudes, applySystematics } from './systematics.js';
-export { statisticalBandRel, systematicBand, type SystematicBandOptions } from './band.js';
+export { uncorrelatedRel, withUncorrelatedErrors } from './uncorrelated-errors.js';
+export { ALL_CORRELATED_BAND, FIT_COVARIANCE_BAND, covarianceBandRel, systematicBand, type SystematicBandOptions } from './band.js';
 // in-family toys
 export { drawModelToy, type ModelToy, type ModelToyTemplate } from './model-toy.js';
 // records

@@ -9,6 +9,7 @@ import { sampleFromCsv } from './sample-csv.js';
 import { SecondariesOptions } from './secondaries.js';
 import { DEFAULT_SOURCES } from './simulate.js';
 import { sourceKernel } from './source-kernel.js';
+import { DEFAULT_SYSTEMATICS } from './systematics.js';
 import { PACKAGE_VERSION } from './version.js';
 
 const ctx = (seed: string) => ({ rng: createRng(seed), logger: silentLogger, progress: silentProgress });
@@ -44,7 +45,7 @@ describe('nonlinearityPlugin', () => {
     expect(a.summary?.maxDeviationFromTruthPercent as number).toBeLessThan(0.5);
     const band = (a.payloads[0]!.payload as { band: { mocks: number; effects: { name: string }[] } }).band;
     expect(band.mocks).toBe(4);
-    expect(band.effects.map((e) => e.name)).toContain('all-systematics');
+    expect(band.effects.map((e) => e.name)).toEqual([...DEFAULT_SYSTEMATICS.map((e) => e.name), 'all-correlated', 'fit-covariance']);
   });
 
   it('takes precomputed peaks from a CSV (no B-12) and recovers an in-family curve', async () => {

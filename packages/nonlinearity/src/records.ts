@@ -11,7 +11,7 @@ export const NonlinBand = z.object({
   effects: z
     .array(z.object({ name: z.string(), lowRel: z.array(z.number()), highRel: z.array(z.number()) }))
     .default([])
-    .describe('the same band for each systematic effect alone, and the statistical one'),
+    .describe('the same band for each systematic effect alone, all correlated effects together, and the fit covariance (statistical and uncorrelated)'),
 });
 export type NonlinBand = z.infer<typeof NonlinBand>;
 

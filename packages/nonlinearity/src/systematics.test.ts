@@ -22,22 +22,36 @@ describe('systematic effects', () => {
     for (const r of rel) expect(r).toBeCloseTo(rel[0]!, 12);
     expect(Math.abs(rel[0]!)).toBeGreaterThan(0);
   });
-  it('shift one source only when single-point, and only the listed source', () => {
+  it('shift only the listed source when uncorrelated (AmC), by z x 0.4% with z standard normal', () => {
     const amc = DEFAULT_SYSTEMATICS.find((e) => e.name === 'amc-neutron-recoil')!;
-    for (let k = 0; k < 10; k++) {
+    expect(amc.mode).toBe('uncorrelated');
+    const shifts: number[] = [];
+    for (let k = 0; k < 400; k++) {
       const mock = applySystematics(points, [amc], createRng(`s-${k}`));
-      const moved = mock.filter((p, i) => p.measuredMeV !== points[i]!.measuredMeV).map((p) => p.kernel.id);
-      expect(moved).toEqual(['AmC']);
-    }
-    const any = { name: 'one', mode: 'single-point' as const, lowEnergyRel: 0.01, highEnergyRel: 0.01 };
-    const hit = new Set<string>();
-    for (let k = 0; k < 60; k++) {
-      const mock = applySystematics(points, [any], createRng(`a-${k}`));
       const moved = mock.filter((p, i) => p.measuredMeV !== points[i]!.measuredMeV);
-      expect(moved.length).toBe(1);
-      hit.add(moved[0]!.kernel.id);
+      expect(moved.map((p) => p.kernel.id)).toEqual(['AmC']);
+      shifts.push(moved[0]!.measuredMeV / moved[0]!.kernel.energyMeV - 1);
     }
-    expect(hit.size).toBeGreaterThan(5);
+    // rms of 400 draws of 0.4% x N(0,1): 0.004 within 4 standard errors (0.004 / sqrt(800) each)
+    const rms = Math.sqrt(shifts.reduce((s, x) => s + x * x, 0) / shifts.length);
+    expect(Math.abs(rms - 0.004)).toBeLessThan((4 * 0.004) / Math.sqrt(800));
+  });
+  it('shift every concerned source independently when uncorrelated (no common z)', () => {
+    const any = { name: 'p2p', mode: 'uncorrelated' as const, lowEnergyRel: 0.01, highEnergyRel: 0.01 };
+    const n = 300;
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const mock = applySystematics(points, [any], createRng(`a-${k}`));
+      const rel = mock.map((p, i) => p.measuredMeV / points[i]!.measuredMeV - 1);
+      expect(rel.every((r) => r !== 0)).toBe(true);
+      a.push(rel[0]!);
+      b.push(rel[8]!);
+    }
+    // correlation of two points over 300 mocks: 0 within 4/sqrt(300) = 0.23 (a correlated effect gives 1)
+    const dot = a.reduce((s, x, i) => s + x * b[i]!, 0);
+    const corr = dot / Math.sqrt(a.reduce((s, x) => s + x * x, 0) * b.reduce((s, x) => s + x * x, 0));
+    expect(Math.abs(corr)).toBeLessThan(4 / Math.sqrt(n));
   });
   it('are reproducible from the seed', () => {
     const a = applySystematics(points, DEFAULT_SYSTEMATICS, createRng('same'));
