@@ -266,7 +266,16 @@ export async function calibrateNonlinearity(
   const plots: PlotSpec[] = [
     gammaNonlinearityPlot(gammaPoints),
     ...(b12 ? [b12SpectrumPlot(b12.folder.edgesMeV, b12.counts, pred.b12Counts)] : []),
-    electronNonlinearityPlot([...energies], fitted, band.lowRel, band.highRel, truthAtBand),
+    electronNonlinearityPlot({
+      energyMeV: energies,
+      fitted,
+      lowRel: band.lowRel,
+      highRel: band.highRel,
+      ...(truthAtBand ? { truth: truthAtBand } : {}),
+      effects: band.effects,
+      validityMinMeV: options.validityMinMeV,
+      validityMaxMeV: options.validityMaxMeV,
+    }),
     positronBiasPlot(
       positronEnergies,
       positronBias?.map((b) => 100 * b),

@@ -47,7 +47,7 @@ export {
   type NonlinearityOptionsInput, type NonlinearityDetails, type MeasuredPeak,
 } from './calibrate.js';
 // plots as Vega-Lite data
-export { gammaNonlinearityPlot, b12SpectrumPlot, electronNonlinearityPlot, positronBiasPlot, type GammaPlotPoint } from './plots.js';
+export { gammaNonlinearityPlot, b12SpectrumPlot, electronNonlinearityPlot, positronBiasPlot, type ElectronPlotInput, type GammaPlotPoint } from './plots.js';
 // plugins
 export { nonlinearityPlugin, type NonlinearityPlugin } from './plugin.js';
 export { energyReconstructionPlugin, type EnergyEvent, type EnergyRecoOutput } from './energy-reco-plugin.js';
