@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   // chi2: the package's form vs the direct form, same data, same parameters
   const secondaries = SecondariesOptions.parse({});
   const resolution = sim.input.resolution!;
-  const gammas = details.peaks.map((p) => ({ kernel: sourceKernel(p.source, grid, secondaries), measuredMeV: p.visibleMeV, errorMeV: p.visibleErrMeV }));
+  // the calibration's sigma_i (statistical (+) uncorrelated systematics)
+  const gammas = details.peaks.map((p) => ({ kernel: sourceKernel(p.source, grid, secondaries), measuredMeV: p.visibleMeV, errorMeV: p.sigmaMeV }));
   const folder = b12FolderFromSources(grid, secondaries, resolution, {}, 0.03);
   const counts = new Float64Array(90);
   const w = 0.1;
@@ -120,6 +121,8 @@ async function main(): Promise<void> {
       mocksPerSet: options.systematics.mocks,
       b12EventsInWindow: result.summary?.b12EventsInWindow,
       maxDeviationFromTruthPercent: round(details.maxDeviationFromTruth! * 100, 4),
+      bandMaxPercentInValidity: round(result.summary?.bandMaxRelPercentInValidity as number, 3),
+      chi2: round(result.summary?.chi2 as number, 2),
       chi2EvaluationMicroseconds: round(fastUs, 1),
       chi2DirectBaselineMicroseconds: round(directUs, 1),
       chi2SpeedupOverDirect: round(directUs / fastUs, 1),
