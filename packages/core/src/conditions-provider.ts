@@ -1,5 +1,5 @@
 import type { RecordRef } from './record.js';
-import { timeKey, type Time } from './time.js';
+import type { Time } from './time.js';
 
 /**
  * What a conditions lookup found: the payload and exactly where it came from.
@@ -23,11 +23,4 @@ export interface Resolution<T = unknown> {
  */
 export interface ConditionsProvider {
   resolve<T>(record: RecordRef<T>, at: Time): Promise<Resolution<T>>;
-}
-
-/** True when `at` lies in [since, until) of the resolution. Times must be of one kind. */
-export function resolutionCovers(r: Resolution, at: Time): boolean {
-  if (r.since.kind !== at.kind) return false;
-  const k = timeKey(at);
-  return timeKey(r.since) <= k && (r.until === null || k < timeKey(r.until));
 }

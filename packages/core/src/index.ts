@@ -29,5 +29,4 @@ export type { ReconstructionPlugin } from './reconstruction-plugin.js';
 export { defineReconstructionPlugin } from './reconstruction-plugin.js';
 // conditions
 export type { ConditionsProvider, Resolution } from './conditions-provider.js';
-export { resolutionCovers } from './conditions-provider.js';
 export { IovCache } from './iov-cache.js';
