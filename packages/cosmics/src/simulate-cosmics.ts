@@ -123,7 +123,7 @@ function endKind(tpc: TpcVolume, x: number): number {
  * active-volume surface; straight tracks (multiple scattering neglected) to the exit or, for
  * muons whose CSDA range is shorter than the chord, to the stopping point; one collection-plane
  * hit per wire crossed, with a Landau energy deposit around the Landau-Vavilov most probable
- * value for the track pitch (width xi, capped at W_max and the remaining kinetic energy);
+ * value for the track pitch (width xi, capped at the MPV plus W_max and at the remaining kinetic energy);
  * recombination (nominal model of `@nucal/tpc-drift`, per-TPC field); drift with the injected
  * per-TPC vd and t0 offset; lifetime attenuation with the injected lifetime and its height
  * slope; transverse diffusion as charge sharing between neighbouring wires; electronics noise;
@@ -234,14 +234,19 @@ export function simulateCosmics(configInput: CosmicSimulationConfigInput, rng: R
       }
       hits.ensure(nh);
       const base = hits.n;
-      // Deposits: Landau around the MPV for this pitch and the local beta gamma.
+      // Deposits: Landau around the MPV for this pitch and the local beta gamma. The tail is cut
+      // at the MPV plus one maximal single collision W_max: the loss above the most probable
+      // value comes from hard collisions, each at most W_max, and two of them are rare
+      // (probability ~ kappa^2, kappa = xi / W_max). Not at W_max itself: near the stopping
+      // point W_max falls below the MPV of the layer (W_max 1.1 MeV, MPV 1.6 MeV over 0.6 cm at
+      // 10 cm residual range) and that cap flattened every deposit there, hiding the Bragg rise.
       let mpv = 0;
       let xi = 0;
-      let wMax = 0;
+      let maxLoss = 0;
       if (constantBg) {
         mpv = mostProbableEnergyLossMeV(material, bgConst, trackPitch);
         xi = landauXiMeV(material, bgConst, trackPitch);
-        wMax = maxEnergyTransferMeV(bgConst);
+        maxLoss = mpv + maxEnergyTransferMeV(bgConst);
       }
       const vd = truth.vdMmPerUs;
       for (let h = 0; h < nh; h++) {
@@ -253,10 +258,10 @@ export function simulateCosmics(configInput: CosmicSimulationConfigInput, rng: R
           const bg = Math.max(0.1, betaGammaFromKineticEnergy(tKin));
           mpv = mostProbableEnergyLossMeV(material, bg, trackPitch);
           xi = landauXiMeV(material, bg, trackPitch);
-          wMax = maxEnergyTransferMeV(bg);
+          maxLoss = mpv + maxEnergyTransferMeV(bg);
         }
         let dE = landau(rng, mpv - LANDAU_MPV_STANDARD * xi, xi);
-        dE = Math.min(dE, wMax, tKin > 0 ? tKin : dE);
+        dE = Math.min(dE, maxLoss, tKin > 0 ? tKin : dE);
         dedx[h] = Math.max(dE / trackPitch, minDedx[s.tpc]!);
         const x = origin.x + tPar * u.x;
         const y = origin.y + tPar * u.y;

@@ -9,7 +9,7 @@ import { liquidArgon } from './lar-material.js';
 export interface WireChargeModel {
   /**
    * Electrons reaching the wire before attenuation, diffusion and noise: a Landau deposit
-   * around the Landau-Vavilov MPV of the pitch (width xi), capped at W_max and at the remaining
+   * around the Landau-Vavilov MPV of the pitch (width xi), capped at the MPV plus W_max and at the remaining
    * kinetic energy, converted with the nominal recombination model.
    */
   electrons(rng: RandomSource, pitchCm: number, betaGamma: number, kineticEnergyMeV?: number): number;
@@ -34,17 +34,19 @@ export function wireChargeModel(response: ResponseModel): WireChargeModel {
   let lastBg = -1;
   let location = 0;
   let xi = 1;
-  let wMax = Infinity;
+  let maxLoss = Infinity;
   return {
     electrons(rng, pitchCm, betaGamma, kineticEnergyMeV = Infinity) {
       if (pitchCm !== lastPitch || betaGamma !== lastBg) {
         lastPitch = pitchCm;
         lastBg = betaGamma;
         xi = landauXiMeV(lar, betaGamma, pitchCm);
-        location = mostProbableEnergyLossMeV(lar, betaGamma, pitchCm) - LANDAU_MPV_STANDARD * xi;
-        wMax = maxEnergyTransferMeV(betaGamma);
+        const mpv = mostProbableEnergyLossMeV(lar, betaGamma, pitchCm);
+        location = mpv - LANDAU_MPV_STANDARD * xi;
+        // As the simulation: the tail ends one maximal single collision above the MPV.
+        maxLoss = mpv + maxEnergyTransferMeV(betaGamma);
       }
-      const dE = Math.min(landau(rng, location, xi), wMax, kineticEnergyMeV);
+      const dE = Math.min(landau(rng, location, xi), maxLoss, kineticEnergyMeV);
       const dedx = Math.max(dE / pitchCm, minDedx);
       return (recombinationFactor(response.recombination, dedx, medium) * dedx * pitchCm) / W_ION_MEV;
     },
