@@ -1,10 +1,12 @@
 // Benchmark: simulated muons per second (with a same-run baseline: drawing as many uniform
 // deviates as the simulation consumed per muon would take) and wall time for one detector-day
-// simulated and calibrated (and calibrated again with the Landau-Gaussian lifetime estimator).
-// Prints one JSON object.
+// simulated and calibrated (and calibrated again with the Landau-Gaussian lifetime estimator);
+// the calibration includes the plots, of which the stopping-muon dE/dx profile (Landau-Gaussian
+// fits of data and toys per residual-range bin) is timed alone too. Prints one JSON object.
 import { createRng } from '@nucal/numeric';
 import { silentLogger, silentProgress } from '@nucal/core';
-import { cosmicsPlugin } from '@nucal/cosmics';
+import type { EnergyScalePayload, LifetimePayload, T0Payload } from '@nucal/tpc-drift';
+import { cosmicsPlugin, stoppingMuonDedxProfile } from '@nucal/cosmics';
 
 const plugin = cosmicsPlugin();
 const counting = createRng('bench-count');
@@ -22,6 +24,12 @@ const t3 = performance.now();
 await cosmicsPlugin({ lifetime: { estimator: 'langau-mpv' } }).calibrate(input, { rng: createRng('bench-cal'), logger: silentLogger, progress: silentProgress });
 const calLangauMs = performance.now() - t3;
 
+// The dE/dx plot's profile alone (also inside calibrateMs).
+const payload = <T>(name: string): T => result.payloads.find((p) => p.record.name === name)!.payload as T;
+const t4 = performance.now();
+stoppingMuonDedxProfile(input, payload<T0Payload>('dune.t0'), payload<LifetimePayload>('dune.lifetime'), payload<EnergyScalePayload>('dune.energy-scale'), createRng('bench-dedx'));
+const dedxProfileMs = performance.now() - t4;
+
 const baseRng = createRng('bench-baseline');
 const t2 = performance.now();
 let sink = 0;
@@ -36,6 +44,7 @@ console.log(
     simulateMs: Math.round(simMs),
     calibrateMs: Math.round(calMs),
     calibrateLangauMs: Math.round(calLangauMs),
+    dedxProfileMs: Math.round(dedxProfileMs),
     detectorDayWallS: Number(((simMs + calMs) / 1000).toFixed(2)),
     muonsPerS: Math.round(muonsPerS),
     uniformsDrawn: uniforms,

@@ -1,9 +1,11 @@
 import type { CalibrationResult, FitSummary, PlotSpec } from '@nucal/core';
 import { defineCalibrationPlugin } from '@nucal/core';
 import { driftVelocityRecord, energyScaleRecord, lifetimeRecord, t0Record, type EnergyScalePayload } from '@nucal/tpc-drift';
-import { calibratedDedx, energyScaleFromStoppingMuons, expectedMpvDedxAtResidualRange, type EnergyScaleOptions } from './calibrate-energy-scale.js';
+import { createRng } from '@nucal/numeric';
+import { energyScaleFromStoppingMuons, type EnergyScaleOptions } from './calibrate-energy-scale.js';
 import { t0FromCosmics, vdFromCosmics, type DriftCalibrationOptions } from './calibrate-drift.js';
-import { lifetimeFromCosmics, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
+import { DEFAULT_TRUNCATION, lifetimeFromCosmics, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
+import { DEFAULT_DEDX_PROFILE_BINS_CM, stoppingMuonDedxProfile } from './dedx-profile.js';
 import { michelScaleFromCosmics } from './calibrate-michel.js';
 import { classRates } from './class-rates.js';
 import { formatMeasurement } from './format-measurement.js';
@@ -12,6 +14,7 @@ import type { MichelResponseInput } from './michel.js';
 import { classRatesPlot, dedxVsResidualRangePlot, lifetimePlot, michelPlot } from './plots.js';
 import { cosmicSampleHash } from './sample-hash.js';
 import { simulateCosmics, type CosmicTruth } from './simulate-cosmics.js';
+import { DEFAULT_WIRES_PER_GROUP } from './wire-groups.js';
 import type { CosmicSimulationConfigInput } from './simulation-config.js';
 
 /** Version of this package, recorded in provenance. */
@@ -30,6 +33,15 @@ export interface CosmicsPluginOptions {
 
 function ratioFit(name: string, value: number, error: number): FitSummary {
   return { parameters: [name], values: { [name]: value }, errors: { [name]: error }, covariance: [[error * error]], chi2: 0, ndof: 0, valid: Number.isFinite(value) && error >= 0 };
+}
+
+/**
+ * Residual-range bins of the dE/dx plot: the default bins, with the MIP window's edges added
+ * when they are not bin edges already (so that bins lie either inside or outside the window).
+ */
+function dedxProfileBins(window: readonly [number, number]): number[] {
+  const edges = new Set([...DEFAULT_DEDX_PROFILE_BINS_CM, window[0], window[1]].filter((e) => e >= 0));
+  return [...edges].sort((a, b) => a - b);
 }
 
 /**
@@ -91,13 +103,17 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
       summary['energyScale.electronsPerAdc'] = formatMeasurement(scale.electronsPerAdc, scale.errorElectronsPerAdc);
       for (const e of scale.tpcs ?? []) summary[`energyScale.tpc${e.tpc}.electronsPerAdc`] = formatMeasurement(e.electronsPerAdc, e.errorElectronsPerAdc);
 
-      const dedx = calibratedDedx(es.hits, scale);
-      const refPitch = sample.wirePitchCm / 0.7;
-      const expected = [];
-      for (let rr = window[0]; rr <= window[1] + 1e-9; rr += 10) {
-        expected.push({ residualRangeCm: rr, mpvMeVPerCm: expectedMpvDedxAtResidualRange(rr, refPitch, scale.densityGPerCm3) });
-      }
-      const plots: PlotSpec[] = [lifetimePlot(lifetime.profiles), dedxVsResidualRangePlot(es.hits.residualRangeCm, dedx, expected, window), classRatesPlot(rates)];
+      // The plot's toy has a stream of its own, so that the calibration numbers do not depend on it.
+      const dedx = stoppingMuonDedxProfile(sample, t0, lifetime.payload, scale, createRng(`${ctx.rng.seed}/dedx-profile`), {
+        binEdgesCm: dedxProfileBins(window),
+        ...(options.energyScale?.diffusionCorrection === false ? { diffusion: false } : {}),
+      });
+      const lifetimeOptions = {
+        estimator: lifetime.payload.estimator,
+        truncation: options.lifetime?.truncation ?? DEFAULT_TRUNCATION,
+        wiresPerGroup: options.lifetime?.wiresPerGroup ?? DEFAULT_WIRES_PER_GROUP,
+      };
+      const plots: PlotSpec[] = [lifetimePlot(lifetime.profiles, lifetimeOptions), dedxVsResidualRangePlot(dedx, window), classRatesPlot(rates)];
       if (!options.skipMichel && sample.michel.count >= 5) {
         const m = michelScaleFromCosmics(sample, t0, lifetime.payload, scale, options.michel);
         fits['michel.scale'] = m.fit;

@@ -94,9 +94,11 @@ export {
   type StoppingMuonHits,
 } from './calibrate-energy-scale.js';
 export { michelScaleFromCosmics, type MichelScaleResult } from './calibrate-michel.js';
+// stopping-muon dE/dx vs residual range: data and nominal-model expectation through one estimator (for the plot)
+export { DEFAULT_DEDX_PROFILE_BINS_CM, stoppingMuonDedxProfile, type DedxProfile, type DedxProfileOptions } from './dedx-profile.js';
 // the calibration plugin, plots, provenance hash
 export { cosmicsPlugin, COSMICS_VERSION, type CosmicsPluginOptions } from './cosmics-plugin.js';
-export { lifetimePlot, dedxVsResidualRangePlot, classRatesPlot, michelPlot } from './plots.js';
+export { lifetimePlot, dedxVsResidualRangePlot, classRatesPlot, michelPlot, type LifetimePlotOptions } from './plots.js';
 export { cosmicSampleHash } from './sample-hash.js';
 export { formatMeasurement } from './format-measurement.js';
 // statistics planner

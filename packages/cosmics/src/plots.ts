@@ -1,48 +1,117 @@
 import type { PlotSpec } from '@nucal/core';
 import type { LifetimeEntry, LifetimeProfile } from '@nucal/tpc-drift';
 import type { ClassRates } from './class-rates.js';
+import type { DedxProfile } from './dedx-profile.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+const DATA_COLOR = 'black';
+const FIT_COLOR = '#d62728';
+const REFERENCE_COLOR = '#7f7f7f';
+
+type Layer = Record<string, unknown>;
+
+/** How a series is drawn, and so the symbol of its legend entry. */
+type LegendKind = 'points' | 'line' | 'dashed';
+
+/** Height of a facet header (panel title), px. */
+const FACET_HEADER_PX = 20;
+
+/** Height of one legend row, px. */
+const LEGEND_ROW_PX = 15;
 
 /**
- * dQ/dx (the lifetime estimator per drift-time bin) versus drift time per TPC with the fitted exponential, one facet per TPC.
- *
- * @example lifetimePlot(calibration.profiles)
+ * Encoding channel that puts a layer in the legend with the symbol of its kind: points by
+ * `shape`, a line by `color`, a dashed line by `strokeDash`, each a one-entry scale, so each
+ * entry gets the right symbol (one shared colour legend draws every entry as a circle). The
+ * entries stack above the plot, row 0 at the top of `rows` (and above a facet header of
+ * `aboveHeaderPx`); the title goes above them.
  */
-export function lifetimePlot(profiles: readonly { entry: LifetimeEntry; profile: LifetimeProfile }[]): PlotSpec {
-  const points: Record<string, number | string>[] = [];
-  const curves: Record<string, number | string>[] = [];
+function legendChannel(kind: LegendKind, label: string, color: string, row: number, rows: number, aboveHeaderPx = 0): Record<string, Record<string, unknown>> {
+  const legend = { title: null, orient: 'none', legendX: 0, legendY: -LEGEND_ROW_PX * (rows - row) - 6 - aboveHeaderPx, labelLimit: 0, labelFontSize: 11 };
+  const entry = { datum: label, type: 'nominal' };
+  if (kind === 'points') return { shape: { ...entry, scale: { domain: [label], range: ['circle'] }, legend: { ...legend, symbolFillColor: color, symbolStrokeColor: color } } };
+  if (kind === 'line') return { color: { ...entry, scale: { domain: [label], range: [color] }, legend } };
+  return { strokeDash: { ...entry, scale: { domain: [label], range: [[5, 3]] }, legend: { ...legend, symbolStrokeColor: color } } };
+}
+
+/** A title with subtitle lines, anchored left (the legend rows above the plot count in the bounds it is placed above). */
+function plotTitle(text: string, subtitle: readonly string[]): Record<string, unknown> {
+  return { text, subtitle: [...subtitle], anchor: 'start', offset: 8 };
+}
+
+/** Options of {@link lifetimePlot}: what the plotted estimator is, for the labels. */
+export interface LifetimePlotOptions {
+  /** Estimator per drift-time bin (default 'truncated-mean'). */
+  readonly estimator?: 'truncated-mean' | 'langau-mpv';
+  /** Fractions dropped at the low and high end by the truncated mean (default [0.05, 0.4]). */
+  readonly truncation?: readonly [number, number];
+  /** Wires per dQ/dx measurement (default 4). */
+  readonly wiresPerGroup?: number;
+}
+
+/**
+ * dQ/dx (the lifetime estimator per drift-time bin, as fitted: diffusion-corrected) versus
+ * drift time per TPC, with statistical error bars and the fitted exponential; one panel per TPC
+ * with its fitted lifetime and chi2/ndof.
+ *
+ * @example lifetimePlot(calibration.profiles, { estimator: calibration.payload.estimator })
+ */
+export function lifetimePlot(profiles: readonly { entry: LifetimeEntry; profile: LifetimeProfile }[], options: LifetimePlotOptions = {}): PlotSpec {
+  const estimator = options.estimator ?? 'truncated-mean';
+  const [dropLow, dropHigh] = options.truncation ?? [0.05, 0.4];
+  const wires = options.wiresPerGroup ?? 4;
+  const what =
+    estimator === 'truncated-mean'
+      ? `truncated mean of ${wires}-wire groups (lowest ${Math.round(100 * dropLow)}%, highest ${Math.round(100 * dropHigh)}% dropped)`
+      : `Landau-Gaussian MPV of ${wires}-wire groups`;
+  const dataLabel = `data: ${what}`;
+  const fitLabel = 'fit: q0 exp(-t / tau)';
+  const values: Record<string, number | string>[] = [];
   for (const { entry, profile } of profiles) {
     if (entry.yMinCm !== undefined) continue;
-    const tpc = `TPC ${entry.tpc}`;
+    const fit = entry.fit;
+    const panel = `TPC ${entry.tpc}`;
+    values.push({ panel, series: 'result', text: `τ = ${entry.lifetimeMs.toFixed(2)} ± ${entry.errorMs.toFixed(2)} ms, χ²/ndf = ${fit.chi2.toFixed(1)}/${fit.ndof}` });
     for (let i = 0; i < profile.driftTimeUs.length; i++) {
       const y = profile.value[i]!;
       const e = profile.error[i]!;
-      points.push({ tpc, driftTimeUs: profile.driftTimeUs[i]!, dqdx: y, lo: y - e, hi: y + e });
+      values.push({ panel, series: 'data', driftTimeUs: profile.driftTimeUs[i]!, dqdx: y, lo: y - e, hi: y + e });
     }
-    const q0 = entry.fit.values.q0 ?? 0;
-    const inv = entry.fit.values.inverseLifetimePerMs ?? 0;
+    const q0 = fit.values.q0 ?? 0;
+    const inv = fit.values.inverseLifetimePerMs ?? 0;
     const tMax = profile.driftTimeUs[profile.driftTimeUs.length - 1] ?? 0;
     for (let i = 0; i <= 40; i++) {
       const t = (tMax * 1.05 * i) / 40;
-      curves.push({ tpc, driftTimeUs: t, fit: q0 * Math.exp((-t * inv) / 1000), label: `tau = ${entry.lifetimeMs.toFixed(2)} +- ${entry.errorMs.toFixed(2)} ms` });
+      values.push({ panel, series: 'fit', driftTimeUs: t, dqdx: q0 * Math.exp((-t * inv) / 1000) });
     }
   }
+  const x = { field: 'driftTimeUs', type: 'quantitative', title: 'drift time t - t0 (μs)' };
+  const only = (series: string): Layer[] => [{ filter: `datum.series === '${series}'` }];
   return {
     name: 'lifetime-dqdx-vs-drift-time',
-    title: 'dQ/dx (robust estimator of wire groups) vs drift time with exponential fit, per TPC',
+    title: 'Electron lifetime: dQ/dx vs drift time per TPC with exponential fit',
     spec: {
       $schema: SCHEMA,
-      facet: { field: 'tpc', type: 'nominal', title: null },
+      title: plotTitle(
+        'Electron lifetime: dQ/dx of through-going muons vs drift time, per TPC',
+        [
+          'Per drift-time bin; dQ/dx of each wire group scaled to the pitch of a track perpendicular',
+          'to the wires; each bin divided by the expected diffusion response (charge sharing between',
+          'wires). Error bars: statistical (hidden by the points where not seen).',
+        ],
+      ),
+      data: { values },
+      facet: { field: 'panel', type: 'nominal', title: null, header: { labelFontSize: 11 } },
       columns: 2,
-      data: { values: [...points, ...curves] },
       spec: {
-        width: 260,
-        height: 180,
+        width: 320,
+        height: 190,
         layer: [
-          { mark: 'line', encoding: { x: { field: 'driftTimeUs', type: 'quantitative', title: 'drift time (us)' }, y: { field: 'fit', type: 'quantitative', title: 'dQ/dx (ADC/cm)', scale: { zero: false } }, color: { value: '#d62728' } } },
-          { mark: 'rule', encoding: { x: { field: 'driftTimeUs', type: 'quantitative' }, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
-          { mark: { type: 'point', filled: true }, encoding: { x: { field: 'driftTimeUs', type: 'quantitative' }, y: { field: 'dqdx', type: 'quantitative' } } },
+          { transform: only('fit'), mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y: { field: 'dqdx', type: 'quantitative', title: 'dQ/dx (ADC/cm)', scale: { zero: false } }, ...legendChannel('line', fitLabel, FIT_COLOR, 1, 2, FACET_HEADER_PX) } },
+          { transform: only('data'), mark: { type: 'rule', color: DATA_COLOR }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
+          { transform: only('data'), mark: { type: 'point', filled: true, size: 30, color: DATA_COLOR }, encoding: { x, y: { field: 'dqdx', type: 'quantitative' }, ...legendChannel('points', dataLabel, DATA_COLOR, 0, 2, FACET_HEADER_PX) } },
+          // The fit result in the empty upper right corner (dQ/dx falls with drift time).
+          { transform: only('result'), mark: { type: 'text', align: 'right', baseline: 'top', x: 'width', dx: -6, y: 6, fontSize: 11 }, encoding: { text: { field: 'text' } } },
         ],
       },
     },
@@ -50,98 +119,282 @@ export function lifetimePlot(profiles: readonly { entry: LifetimeEntry; profile:
 }
 
 /**
- * Calibrated dE/dx of stopping-muon hits versus residual range (binned medians) with the
- * Landau-Vavilov MPV expectation.
+ * Stopping muons: calibrated per-hit dE/dx versus residual range from the end point to 300 cm.
+ * Top: the hits as a 2D density, the Landau-Gaussian MPV per residual-range bin of the data
+ * (points, error bars, bin widths) and of the nominal-model toys of the same hits (the
+ * expectation, same estimator; line), the Landau-Vavilov MPV at the hits' pitch as a reference,
+ * and the MIP window of the energy-scale fit shaded. Bottom: both relative to the expectation,
+ * with the energy-scale uncertainty as a band around 1.
  *
- * @example dedxVsResidualRangePlot(rr, dedx, expected)
+ * @example dedxVsResidualRangePlot(stoppingMuonDedxProfile(sample, t0, lifetime, scale, rng), [100, 200])
  */
-export function dedxVsResidualRangePlot(
-  residualRangeCm: Float64Array,
-  dedxMeVPerCm: Float64Array,
-  expected: { residualRangeCm: number; mpvMeVPerCm: number }[],
-  window: readonly [number, number],
-): PlotSpec {
-  const binCm = 10;
-  const groups = new Map<number, number[]>();
+export function dedxVsResidualRangePlot(profile: DedxProfile, window: readonly [number, number]): PlotSpec {
+  const n = profile.nHits.length;
+  const rrMax = n > 0 ? Math.max(profile.binHighCm[n - 1]!, window[1]) : window[1];
+  const yMin = 1;
+  const yMax = 6;
+  const rows = Array.from({ length: n }, (_, i) => {
+    const d = profile.dataMpvMeVPerCm[i]!;
+    const de = profile.dataMpvErrorMeVPerCm[i]!;
+    const e = profile.expectedMpvMeVPerCm[i]!;
+    const ee = profile.expectedMpvErrorMeVPerCm[i]!;
+    const ratio = d / e;
+    const ratioErr = ratio * Math.hypot(de / d, ee / e);
+    const es = profile.energyScaleRelativeError[i]!;
+    return {
+      binLowCm: profile.binLowCm[i]!,
+      binHighCm: profile.binHighCm[i]!,
+      residualRangeCm: profile.residualRangeCm[i]!,
+      nHits: profile.nHits[i]!,
+      dataMpv: d,
+      dataLo: d - de,
+      dataHi: d + de,
+      expectedMpv: e,
+      landauVavilovMpv: profile.landauVavilovMpvMeVPerCm[i]!,
+      ratio,
+      ratioLo: ratio - ratioErr,
+      ratioHi: ratio + ratioErr,
+      landauVavilovRatio: profile.landauVavilovMpvMeVPerCm[i]! / e,
+      scaleLo: 1 - es,
+      scaleHi: 1 + es,
+      one: 1,
+    };
+  });
+  const agreement = mipWindowAgreement(rows, window);
+  const windowText = agreement
+    ? `data / expected = ${agreement.ratio.toFixed(4)} ± ${agreement.error.toFixed(4)}, χ²/ndf = ${agreement.chi2.toFixed(1)}/${agreement.bins}`
+    : 'no fitted bins';
+  const lvShift = agreement ? ` (${(100 * (agreement.landauVavilovRatio - 1)).toFixed(1)}% in the window)` : '';
+
+  // 2D density of the hits: 5 cm x 0.1 MeV/cm cells inside the plotted frame.
+  const rrCell = 5;
+  const dedxCell = 0.1;
+  const nx = Math.ceil(rrMax / rrCell);
+  const ny = Math.round((yMax - yMin) / dedxCell);
+  const cells = new Int32Array(nx * ny);
+  const { residualRangeCm, dedxMeVPerCm } = profile.hits;
   for (let i = 0; i < residualRangeCm.length; i++) {
-    const d = dedxMeVPerCm[i]!;
-    if (!Number.isFinite(d)) continue;
-    const b = Math.floor(residualRangeCm[i]! / binCm);
-    const list = groups.get(b);
-    if (list) list.push(d);
-    else groups.set(b, [d]);
+    const ix = Math.floor(residualRangeCm[i]! / rrCell);
+    const iy = Math.floor((dedxMeVPerCm[i]! - yMin) / dedxCell);
+    if (ix >= 0 && ix < nx && iy >= 0 && iy < ny) cells[ix * ny + iy]!++;
   }
-  const medians = [...groups.entries()]
-    .filter(([, v]) => v.length >= 5)
-    .map(([b, v]) => {
-      v.sort((x, y) => x - y);
-      return { residualRangeCm: (b + 0.5) * binCm, medianDedx: v[Math.floor(v.length / 2)]!, n: v.length };
-    });
+  const density: { rrLo: number; rrHi: number; dedxLo: number; dedxHi: number; hits: number }[] = [];
+  for (let ix = 0; ix < nx; ix++) {
+    for (let iy = 0; iy < ny; iy++) {
+      const c = cells[ix * ny + iy]!;
+      if (c > 0) density.push({ rrLo: ix * rrCell, rrHi: (ix + 1) * rrCell, dedxLo: Number((yMin + iy * dedxCell).toFixed(2)), dedxHi: Number((yMin + (iy + 1) * dedxCell).toFixed(2)), hits: c });
+    }
+  }
+
+  const dataLabel = 'data: Landau-Gaussian MPV of the calibrated hit dE/dx per bin';
+  const expectedLabel = 'expected: the same fit to nominal-model toys of the same hits';
+  const lvLabel = `Landau-Vavilov MPV at the hits' pitch and energy, no diffusion${lvShift}`;
+  const legendRows = 3;
+  const dataLegend = legendChannel('points', dataLabel, DATA_COLOR, 0, legendRows);
+  const expectedLegend = legendChannel('line', expectedLabel, FIT_COLOR, 1, legendRows);
+  const lvLegend = legendChannel('dashed', lvLabel, REFERENCE_COLOR, 2, legendRows);
+  const x = { field: 'residualRangeCm', type: 'quantitative', title: 'residual range (cm)', scale: { domain: [0, rrMax] } };
+  const bins = { name: 'bins' };
+  const windowLayer: Layer = {
+    data: { values: [{ lo: window[0], hi: window[1] }] },
+    mark: { type: 'rect', color: '#ffd54f', opacity: 0.25 },
+    encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+  };
+  const top: Layer = {
+    width: 640,
+    height: 330,
+    layer: [
+      windowLayer,
+      {
+        data: { name: 'density' },
+        mark: { type: 'rect', opacity: 0.85 },
+        encoding: {
+          x: { field: 'rrLo', type: 'quantitative', title: null, scale: { domain: [0, rrMax] } },
+          x2: { field: 'rrHi' },
+          y: { field: 'dedxLo', type: 'quantitative', title: 'dE/dx (MeV/cm)', scale: { domain: [yMin, yMax], clamp: true } },
+          y2: { field: 'dedxHi' },
+          fill: { field: 'hits', type: 'quantitative', scale: { scheme: 'greys', type: 'sqrt' }, legend: { title: ['hits per cell', `(${rrCell} cm x ${dedxCell} MeV/cm)`], orient: 'right', gradientLength: 120 } },
+        },
+      },
+      {
+        data: { values: [{ mid: (window[0] + window[1]) / 2, label: `MIP window of the energy-scale fit (${window[0]}-${window[1]} cm)` }] },
+        mark: { type: 'text', baseline: 'top', dy: 4, fontSize: 10, color: '#8a6d00' },
+        encoding: { x: { field: 'mid', type: 'quantitative' }, y: { datum: yMax, type: 'quantitative' }, text: { field: 'label' } },
+      },
+      { data: bins, mark: { type: 'line', strokeWidth: 1.5, color: REFERENCE_COLOR }, encoding: { x, y: { field: 'landauVavilovMpv', type: 'quantitative' }, ...lvLegend } },
+      { data: bins, mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { field: 'expectedMpv', type: 'quantitative' }, ...expectedLegend } },
+      { data: bins, mark: { type: 'rule', color: DATA_COLOR }, encoding: { x, y: { field: 'dataLo', type: 'quantitative' }, y2: { field: 'dataHi' } } },
+      { data: bins, mark: { type: 'rule', color: DATA_COLOR }, encoding: { x: { field: 'binLowCm', type: 'quantitative' }, x2: { field: 'binHighCm' }, y: { field: 'dataMpv', type: 'quantitative' } } },
+      {
+        data: bins,
+        mark: { type: 'point', filled: true, size: 28, color: DATA_COLOR },
+        encoding: {
+          x,
+          y: { field: 'dataMpv', type: 'quantitative' },
+          ...dataLegend,
+          tooltip: [{ field: 'binLowCm' }, { field: 'binHighCm' }, { field: 'nHits' }, { field: 'dataMpv', format: '.3f' }, { field: 'expectedMpv', format: '.3f' }],
+        },
+      },
+    ],
+  };
+  const ratioDomain = [0.9, 1.1];
+  const yRatio = (field: string, title?: string): Record<string, unknown> => ({ field, type: 'quantitative', ...(title ? { title } : {}), scale: { domain: ratioDomain, clamp: true } });
+  const bottom: Layer = {
+    width: 640,
+    height: 140,
+    layer: [
+      windowLayer,
+      {
+        data: bins,
+        mark: { type: 'area', color: FIT_COLOR, opacity: 0.18, interpolate: 'monotone' },
+        encoding: { x, y: yRatio('scaleLo', 'ratio to expected'), y2: { field: 'scaleHi' } },
+      },
+      { data: bins, mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: yRatio('one'), ...expectedLegend } },
+      { data: bins, mark: { type: 'line', strokeWidth: 1.5, color: REFERENCE_COLOR }, encoding: { x, y: yRatio('landauVavilovRatio'), ...lvLegend } },
+      { data: bins, mark: { type: 'rule', color: DATA_COLOR }, encoding: { x, y: yRatio('ratioLo'), y2: { field: 'ratioHi' } } },
+      { data: bins, mark: { type: 'rule', color: DATA_COLOR }, encoding: { x: { field: 'binLowCm', type: 'quantitative' }, x2: { field: 'binHighCm' }, y: yRatio('ratio') } },
+      { data: bins, mark: { type: 'point', filled: true, size: 28, color: DATA_COLOR }, encoding: { x, y: yRatio('ratio'), ...dataLegend } },
+    ],
+  };
   return {
     name: 'stopping-muon-dedx-vs-residual-range',
-    title: `Stopping muons: calibrated dE/dx vs residual range (fit window ${window[0]}-${window[1]} cm)`,
+    title: 'Stopping muons: calibrated dE/dx vs residual range, Landau-Gaussian MPV per bin, data vs expectation',
     spec: {
       $schema: SCHEMA,
-      width: 480,
-      height: 280,
-      layer: [
-        { data: { values: medians }, mark: { type: 'point', filled: true }, encoding: { x: { field: 'residualRangeCm', type: 'quantitative', title: 'residual range (cm)' }, y: { field: 'medianDedx', type: 'quantitative', title: 'dE/dx (MeV/cm), median per 10 cm', scale: { zero: false } } } },
-        { data: { values: expected }, mark: { type: 'line', color: '#d62728' }, encoding: { x: { field: 'residualRangeCm', type: 'quantitative' }, y: { field: 'mpvMeVPerCm', type: 'quantitative' } } },
-        { data: { values: [{ lo: window[0], hi: window[1] }] }, mark: { type: 'rect', opacity: 0.1 }, encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
-      ],
+      title: plotTitle(
+        'Stopping muons: calibrated dE/dx vs residual range, data vs expectation',
+        [
+          'Same estimator for both. Expectation: toys of the same hits from the nominal model',
+          "(Landau-Vavilov deposit at each hit's pitch and CSDA energy, recombination, diffusion,",
+          'noise). Diffusion mixes each hit with its neighbours: it raises the per-hit MPV above',
+          `Landau-Vavilov. ${profile.nTracks} stopping muons, ${profile.hits.residualRangeCm.length} hits. Error bars: statistical`,
+          `(HESSE x ${profile.errorScale.toFixed(2)}, from the spread of the toys); band around 1: energy-scale error.`,
+          `MIP window: ${windowText}.`,
+        ],
+      ),
+      datasets: { bins: rows, density },
+      vconcat: [top, bottom],
+      resolve: { scale: { x: 'shared' } },
     },
   };
 }
 
+/** Data / expectation in the MIP window: weighted mean ratio, chi2 of the ratios against 1, mean Landau-Vavilov / expected. */
+function mipWindowAgreement(
+  rows: readonly { binLowCm: number; binHighCm: number; ratio: number; ratioLo: number; ratioHi: number; landauVavilovRatio: number }[],
+  window: readonly [number, number],
+): { ratio: number; error: number; chi2: number; bins: number; landauVavilovRatio: number } | null {
+  let sw = 0;
+  let swr = 0;
+  let chi2 = 0;
+  let bins = 0;
+  let lv = 0;
+  for (const r of rows) {
+    if (r.binLowCm < window[0] || r.binHighCm > window[1]) continue;
+    const err = (r.ratioHi - r.ratioLo) / 2;
+    sw += 1 / (err * err);
+    swr += r.ratio / (err * err);
+    chi2 += ((r.ratio - 1) / err) ** 2;
+    lv += r.landauVavilovRatio;
+    bins++;
+  }
+  return bins > 0 ? { ratio: swr / sw, error: 1 / Math.sqrt(sw), chi2, bins, landauVavilovRatio: lv / bins } : null;
+}
+
+/** Readable names of the track classes with their calibration use. */
+const CLASS_LABELS: Readonly<Record<string, string>> = {
+  all: 'all tracks in the active volume',
+  apa: 'APA crossers (t0)',
+  apaInner: 'inner-APA crossers',
+  cpa: 'CPA crossers (drift velocity)',
+  fullTpc: 'full-TPC crossers (vd map)',
+  throughgoing: 'through-going (lifetime)',
+  stopping: 'stopping (energy scale)',
+  michel: 'Michel electrons (energy test)',
+};
+
 /**
- * Tracks per day per class, with Poisson errors.
+ * Tracks per day per class (classes overlap: a track can belong to several), with Poisson
+ * error bars, on a log scale.
  *
  * @example classRatesPlot(classRates(sample))
  */
 export function classRatesPlot(rates: ClassRates): PlotSpec {
-  const values = Object.entries(rates).map(([name, r]) => ({ class: name, perDay: r.perDay, lo: r.perDay - r.errorPerDay, hi: r.perDay + r.errorPerDay }));
+  const values = Object.entries(rates).map(([name, r]) => ({
+    class: CLASS_LABELS[name] ?? name,
+    perDay: r.perDay,
+    lo: Math.max(r.perDay - r.errorPerDay, 0.5 * r.perDay),
+    hi: r.perDay + r.errorPerDay,
+    label: `${r.perDay.toFixed(r.perDay < 100 ? 1 : 0)} ± ${r.errorPerDay.toFixed(r.errorPerDay < 10 ? 1 : 0)}`,
+  }));
+  const positive = values.filter((v) => v.perDay > 0).map((v) => v.perDay);
+  const lo = positive.length > 0 ? 10 ** Math.floor(Math.log10(Math.min(...positive) / 2)) : 1;
+  const hi = positive.length > 0 ? 10 ** Math.ceil(Math.log10(Math.max(...positive) * 2)) : 10;
+  const days = rates.all.perDay > 0 ? rates.all.count / rates.all.perDay : 0;
+  const y = { field: 'class', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } };
+  const x = { field: 'perDay', type: 'quantitative', title: 'tracks per day', scale: { type: 'log', domain: [lo, hi] } };
   return {
     name: 'cosmic-class-rates',
     title: 'Cosmic-muon track classes per day',
     spec: {
       $schema: SCHEMA,
+      title: plotTitle('Cosmic-muon track classes per day', [
+        `${days.toFixed(days < 1 ? 2 : 0)} detector-day(s) at the module; classes overlap (a track can be in several);`,
+        'error bars: Poisson (statistical).',
+      ]),
       width: 420,
       height: 240,
       data: { values },
       layer: [
-        { mark: 'bar', encoding: { x: { field: 'class', type: 'nominal', sort: null, title: 'class' }, y: { field: 'perDay', type: 'quantitative', title: 'tracks per day', scale: { type: 'log' } } } },
-        { mark: 'rule', encoding: { x: { field: 'class', type: 'nominal', sort: null }, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
+        { mark: { type: 'rule', color: DATA_COLOR }, encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' } } },
+        { mark: { type: 'point', filled: true, color: DATA_COLOR, size: 40 }, encoding: { y, x } },
+        { mark: { type: 'text', align: 'left', dx: 8, dy: -8, fontSize: 9 }, encoding: { y, x, text: { field: 'label' } } },
       ],
     },
   };
 }
 
 /**
- * Michel electron reconstructed energies (histogram) with the fitted model.
+ * Michel electron reconstructed energies (points with Poisson error bars) with the fitted model
+ * (Michel spectrum folded with the detector model, scaled by the fitted factor).
  *
- * @example michelPlot(result.energyMeV, result.template, result.scale)
+ * @example michelPlot(result.energyMeV, result.template, result.scale, result.scaleError)
  */
 export function michelPlot(energyMeV: Float64Array, template: { energyMeV: Float64Array; density: Float64Array }, scale: number, scaleError: number): PlotSpec {
   const binMeV = 5;
-  const counts = new Map<number, number>();
+  const maxMeV = 80;
+  const nBins = maxMeV / binMeV;
+  const counts = new Int32Array(nBins);
+  let overflow = 0;
   for (const e of energyMeV) {
     const b = Math.floor(e / binMeV);
-    counts.set(b, (counts.get(b) ?? 0) + 1);
+    if (b >= 0 && b < nBins) counts[b]!++;
+    else overflow++;
   }
-  const hist = [...counts.entries()].map(([b, c]) => ({ energyMeV: (b + 0.5) * binMeV, count: c }));
+  const dataLabel = `data: ${energyMeV.length} Michel electrons${overflow > 0 ? ` (${overflow} outside 0-${maxMeV} MeV)` : ''}`;
+  const fitLabel = `fit: Michel spectrum folded with the detector model, scale ${scale.toFixed(3)} ± ${scaleError.toFixed(3)}`;
+  const hist = Array.from(counts, (c, b) => ({ energyMeV: (b + 0.5) * binMeV, count: c, lo: c - Math.sqrt(c), hi: c + Math.sqrt(c) }));
   const n = energyMeV.length;
   const model: { energyMeV: number; expected: number }[] = [];
-  for (let i = 0; i < template.energyMeV.length; i += 5) model.push({ energyMeV: template.energyMeV[i]!, expected: template.density[i]! * n * binMeV });
+  for (let i = 0; i < template.energyMeV.length; i++) {
+    if (template.energyMeV[i]! <= maxMeV) model.push({ energyMeV: template.energyMeV[i]!, expected: template.density[i]! * n * binMeV });
+  }
+  const x = { field: 'energyMeV', type: 'quantitative', title: 'reconstructed energy (MeV)', scale: { domain: [0, maxMeV] } };
   return {
     name: 'michel-spectrum',
     title: `Michel electrons: reconstructed energy, fitted scale ${scale.toFixed(3)} +- ${scaleError.toFixed(3)}`,
     spec: {
       $schema: SCHEMA,
-      width: 420,
-      height: 240,
+      title: plotTitle(
+        'Michel electrons: reconstructed energy with the fitted model',
+        ['Unbinned maximum-likelihood fit of E_reco = s E_vis (s = 1: charge calibration right);', `error bars: sqrt(N) per ${binMeV} MeV bin.`],
+      ),
+      width: 560,
+      height: 260,
       layer: [
-        { data: { values: hist }, mark: 'bar', encoding: { x: { field: 'energyMeV', type: 'quantitative', bin: { binned: true, step: binMeV }, title: 'energy (MeV)' }, y: { field: 'count', type: 'quantitative', title: `electrons per ${binMeV} MeV` } } },
-        { data: { values: model }, mark: { type: 'line', color: '#d62728' }, encoding: { x: { field: 'energyMeV', type: 'quantitative' }, y: { field: 'expected', type: 'quantitative' } } },
+        { data: { values: model }, mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { field: 'expected', type: 'quantitative', title: `electrons per ${binMeV} MeV` }, ...legendChannel('line', fitLabel, FIT_COLOR, 1, 2) } },
+        { data: { values: hist }, mark: { type: 'rule', color: DATA_COLOR }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
+        { data: { values: hist }, mark: { type: 'point', filled: true, size: 30, color: DATA_COLOR }, encoding: { x, y: { field: 'count', type: 'quantitative' }, ...legendChannel('points', dataLabel, DATA_COLOR, 0, 2) } },
       ],
     },
   };
