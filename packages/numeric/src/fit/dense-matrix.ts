@@ -79,3 +79,79 @@ export function diagonal(d: Float64Array): Float64Array[] {
     return row;
   });
 }
+
+/**
+ * Eigenvalues and eigenvectors of a symmetric matrix by cyclic Jacobi rotations (Golub & Van
+ * Loan, Matrix Computations, 4th ed., sect. 8.5), unsorted: `vectors[k]` belongs to `values[k]`.
+ * Accurate to a few ulps of the largest eigenvalue; meant for the small matrices of a fit.
+ */
+export function symmetricEigen(a: readonly Float64Array[]): { values: Float64Array; vectors: Float64Array[] } {
+  const n = a.length;
+  const m = a.map((row) => Float64Array.from(row));
+  // Columns of w are the eigenvectors (w accumulates the rotations).
+  const w = Array.from({ length: n }, (_, i) => Float64Array.from({ length: n }, (__, j) => (i === j ? 1 : 0)));
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    let scale = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const v = ((m[i] as Float64Array)[j] as number) ** 2;
+        if (i === j) scale += v;
+        else off += v;
+      }
+    }
+    if (!(off > 1e-30 * scale)) break;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const mp = m[p] as Float64Array;
+        const mq = m[q] as Float64Array;
+        const apq = mp[q] as number;
+        if (apq === 0) continue;
+        // Rotation angle that zeroes m[p][q] (the smaller root t keeps the rotation stable).
+        const theta = ((mq[q] as number) - (mp[p] as number)) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const mk = m[k] as Float64Array;
+          const akp = mk[p] as number;
+          const akq = mk[q] as number;
+          mk[p] = c * akp - s * akq;
+          mk[q] = s * akp + c * akq;
+          const wk = w[k] as Float64Array;
+          const wkp = wk[p] as number;
+          const wkq = wk[q] as number;
+          wk[p] = c * wkp - s * wkq;
+          wk[q] = s * wkp + c * wkq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = mp[k] as number;
+          const aqk = mq[k] as number;
+          mp[k] = c * apk - s * aqk;
+          mq[k] = s * apk + c * aqk;
+        }
+      }
+    }
+  }
+  return {
+    values: Float64Array.from(m, (row, i) => row[i] as number),
+    vectors: Array.from({ length: n }, (_, k) => Float64Array.from(w, (row) => row[k] as number)),
+  };
+}
+
+/** BFGS update of the inverse-Hessian approximation (Nocedal & Wright, Numerical Optimization, eq. 6.17). */
+export function bfgsUpdate(v: Float64Array[], s: Float64Array, y: Float64Array, sy: number): Float64Array[] {
+  const n = s.length;
+  const vy = matVec(v, y);
+  const yvy = dot(y, vy);
+  const a = (sy + yvy) / (sy * sy);
+  return v.map((row, i) => {
+    const out = new Float64Array(n);
+    const si = s[i] as number;
+    const vyi = vy[i] as number;
+    for (let j = 0; j < n; j++) {
+      out[j] = (row[j] as number) + a * si * (s[j] as number) - (vyi * (s[j] as number) + si * (vy[j] as number)) / sy;
+    }
+    return out;
+  });
+}
