@@ -1,21 +1,13 @@
 import { FitError, ValidationError } from '@nucal/core';
-import { cholesky, diagonal, dot, inverseFromCholesky, matVec } from './dense-matrix.js';
+import { buildResult } from './build-fit-result.js';
+import { bfgsUpdate, cholesky, diagonal, dot, inverseFromCholesky, matVec, symmetricEigen } from './dense-matrix.js';
+import { finiteDifferenceHessian, HESSE_STEP_IN_SIGMA } from './finite-difference-hessian.js';
+import { limitedAtLimit, validateSpec, type NormalizedSpec, type ParameterSpec } from './fit-parameters.js';
 import type { FitResult } from './fit-result.js';
-import { externalDerivative, limitsOf, toExternal, toInternal, type Limits } from './parameter-transform.js';
+import { forcePositiveDefinite } from './force-positive-definite.js';
+import { externalDerivative, toExternal, toInternal } from './parameter-transform.js';
 
-/** One fit parameter: its name, start value, optional step, limits and fixed flag. */
-export interface ParameterSpec<P extends string> {
-  /** Name, used as the key of `values`, `errors` and the function's argument. */
-  name: P;
-  /** Start value (inside the limits). */
-  start: number;
-  /** Initial step, about the expected error (default 10% of |start|, or 0.1 when start is 0). */
-  step?: number;
-  /** Allowed range [lo, hi]; either side may be ±Infinity for a one-sided limit. */
-  limits?: readonly [number, number];
-  /** Keep this parameter at its start value. */
-  fixed?: boolean;
-}
+export type { ParameterSpec } from './fit-parameters.js';
 
 /** Options of {@link minimize}. */
 export interface MinimizeOptions {
@@ -27,16 +19,32 @@ export interface MinimizeOptions {
   maxCalls?: number;
   /** Number of data points; when given, ndof = nData - nFree. */
   nData?: number;
+  /**
+   * MINUIT's strategy, how hard to try: 0, 1 (default) or 2. It sets how many times MIGRAD may
+   * resume from a fresh HESSE matrix (made positive definite) after its line search failed or
+   * the Hessian at its minimum was not positive definite (1, 2, 3), and how many evaluations a
+   * gradient component may take to adapt its step to the curvature (1, 3, 5).
+   */
+  strategy?: 0 | 1 | 2;
 }
 
-/** Variable-metric restarts allowed when HESSE finds the minimum not yet reached. */
+/** MIGRAD restarts allowed when HESSE finds the minimum not yet reached (edm above target). */
 const MAX_RESTARTS = 3;
+/** Per strategy: HESSE-and-resume recoveries after a failed line search or a non-positive-definite Hessian. */
+const RECOVERIES = [1, 2, 3] as const;
+/**
+ * Per strategy: most evaluations of one gradient component (MINUIT's MNDERI cycles are 2, 3, 5;
+ * strategy 0 here never re-evaluates and leaves a poor first step to the recovery).
+ */
+const GRADIENT_CYCLES = [1, 3, 5] as const;
+/** A gradient component is evaluated again when its step was more than this times the new one. */
+const GRADIENT_STEP_RATIO = 10;
 /** Fraction of the estimated error used as the step of the numerical gradient. */
 const GRADIENT_STEP_IN_SIGMA = 1e-3;
-/** Fraction of the estimated error used as the step of the HESSE second derivatives. */
-const HESSE_STEP_IN_SIGMA = 0.1;
-/** Largest step in the angle-like internal coordinate of a limited parameter. */
+/** Largest step, and largest error assumed, in the angle-like internal coordinate of a limited parameter. */
 const MAX_LIMITED_STEP = 0.5;
+/** Largest move of a two-sided parameter's angle in one line search (beyond π/2 the sine folds back). */
+const MAX_ANGLE_MOVE = 1;
 
 interface State {
   x: Float64Array;
@@ -45,20 +53,48 @@ interface State {
   g2: Float64Array;
 }
 
+/** A HESSE matrix in internal coordinates: the covariance metric it gives and whether it needed forcing. */
+interface Hesse {
+  /** The measured second-derivative matrix. */
+  matrix: Float64Array[];
+  cov: Float64Array[];
+  edm: number;
+  positiveDefinite: boolean;
+  note: string;
+}
+
+type Outcome = 'converged' | 'line search' | 'call limit';
+
 /**
  * Minimises `fcn` over named parameters, MINUIT-style (F. James and M. Roos, "MINUIT: a system
  * for function minimization and analysis of the parameter errors and correlations",
  * Comput. Phys. Commun. 10 (1975) 343):
  * 1. MIGRAD: variable-metric descent (BFGS update of the inverse Hessian) with central-difference
- *    gradients and a parabolic line search; limited parameters move in MINUIT's sin/sqrt internal
- *    coordinates; stops when edm = ½ gᵀVg < 0.002·tolerance·errorDef.
+ *    gradients whose steps adapt to the second derivatives (MNDERI) and a parabolic line search;
+ *    limited parameters move in MINUIT's sin/sqrt internal coordinates; stops when
+ *    edm = ½ gᵀVg < 0.002·tolerance·errorDef.
  * 2. HESSE: the full Hessian by finite differences at the minimum (steps ~0.1σ); covariance =
  *    2·errorDef·H⁻¹, carried to external coordinates with the transform's Jacobian. If HESSE finds
  *    edm above the target, MIGRAD resumes from the HESSE matrix (up to 3 times).
+ * 3. Recovery (MNMIGR's restarts): when the line search finds no lower value, or the Hessian at
+ *    the minimum is not positive definite, the gradient and HESSE are recomputed at that point,
+ *    the matrix is made positive definite as MNPSDF does ({@link forcePositiveDefinite}) and
+ *    MIGRAD resumes from it (1-3 times, by `strategy`).
+ * 4. Saddles (Minuit2's NegativeG2LineSearch): where the function curves down along an axis (at
+ *    the start) or along an eigen-direction of the HESSE matrix (where MIGRAD stopped), a search
+ *    along it for a lower value, then MIGRAD again. The typical case is a limited parameter at or
+ *    near its limit: the sin transform's gradient vanishes there whatever the function does.
+ * 5. Limits: a parameter that ends within 1e-3 of its range from a limit is listed in `atLimit`
+ *    and the covariance comes from the Hessian in external coordinates, its stencil moved one
+ *    step inside the limits (the internal one is singular there): the curvature of the function
+ *    at the limit, which is what an error at a limit can mean. If the function falls beyond the
+ *    limit (an active limit) that Hessian need not be positive definite; then MINUIT's internal
+ *    answer is kept: the parameter's error is ~0 and the others' covariance is at fixed limit.
  *
- * `valid` is false when the call limit was hit, the line search failed before convergence, or the
- * Hessian is not positive definite; then `accurateCovariance` is false and the covariance is the
- * variable-metric (BFGS) approximation (see `message`).
+ * `valid` is false when the call limit was hit, MIGRAD failed after its recoveries, edm stayed
+ * above target after HESSE, or the final Hessian had to be forced positive definite; then
+ * `accurateCovariance` is false and the covariance is the forced HESSE matrix, or the
+ * variable-metric (BFGS) approximation when HESSE was not reached (see `message`).
  *
  * No maintained JavaScript library provides a minimiser with Hessian-based covariance, hence this one.
  *
@@ -76,8 +112,10 @@ export function minimize<P extends string>(
 ): FitResult<P> {
   const up = options.errorDef ?? 1;
   const tolerance = options.tolerance ?? 0.1;
+  const strategy = options.strategy ?? 1;
   if (!(up > 0)) throw new ValidationError(`minimize: errorDef ${up}; expected > 0 (1 for chi2, 0.5 for -ln L)`);
   if (!(tolerance > 0)) throw new ValidationError(`minimize: tolerance ${tolerance}; expected > 0`);
+  if (strategy !== 0 && strategy !== 1 && strategy !== 2) throw new ValidationError(`minimize: strategy ${String(strategy)}; expected 0, 1 or 2`);
   const names = parameters.map((p) => p.name);
   const specs = parameters.map((p) => validateSpec(p, names));
   const free = specs.filter((s) => !s.fixed);
@@ -85,24 +123,36 @@ export function minimize<P extends string>(
   const maxCalls = options.maxCalls ?? 500 + 200 * n + 10 * n * n;
   const edmTarget = 0.002 * tolerance * up;
 
-  // Evaluation in internal coordinates; NaN/±Infinity count as +Infinity so that searches back off.
+  // Evaluation in internal (x) or external (xe) coordinates; NaN/±Infinity count as +Infinity so
+  // that searches back off.
   const external = Object.fromEntries(specs.map((s) => [s.name, s.start])) as Record<P, number>;
   let calls = 0;
+  const call = (p: Record<P, number>): number => {
+    calls++;
+    const v = fcn(p);
+    return Number.isFinite(v) ? v : Infinity;
+  };
   const evaluate = (x: Float64Array): number => {
     const p = { ...external };
     for (let i = 0; i < n; i++) {
       const s = free[i] as NormalizedSpec<P>;
       p[s.name] = toExternal(s.limits, x[i] as number);
     }
-    calls++;
-    const v = fcn(p);
-    return Number.isFinite(v) ? v : Infinity;
+    return call(p);
+  };
+  const evaluateExternal = (xe: Float64Array): number => {
+    const p = { ...external };
+    for (let i = 0; i < n; i++) p[(free[i] as NormalizedSpec<P>).name] = xe[i] as number;
+    return call(p);
   };
 
   const x0 = new Float64Array(n);
   const h = new Float64Array(n);
   const hMin = new Float64Array(n);
   const hMax = new Float64Array(n);
+  // Last error estimate per internal coordinate from a positive curvature (the user's step at first).
+  const sigmaLast = new Float64Array(n);
+  const twoSided = free.map((s) => s.limits.kind === 'both');
   for (let i = 0; i < n; i++) {
     const s = free[i] as NormalizedSpec<P>;
     let xi = toInternal(s.limits, s.start);
@@ -114,6 +164,7 @@ export function minimize<P extends string>(
     const limited = s.limits.kind !== 'none';
     const stepInt = Math.min(s.step / Math.max(dExt, 1e-12), limited ? MAX_LIMITED_STEP : Infinity);
     h[i] = stepInt;
+    sigmaLast[i] = stepInt;
     hMin[i] = 1e-9 * Math.max(Math.abs(xi), stepInt);
     hMax[i] = limited ? MAX_LIMITED_STEP : Infinity;
   }
@@ -123,87 +174,189 @@ export function minimize<P extends string>(
     throw new FitError(`minimize: the function is not finite at the start values ${JSON.stringify(external)}`);
   }
   if (n === 0) {
-    return buildResult(specs, free, new Float64Array(0), [], f0, 0, true, true, calls, 'no free parameters', options.nData);
+    return buildResult(specs, free, new Float64Array(0), { covariance: [], internal: true }, f0, 0, true, true, calls, 'no free parameters', options.nData, up);
   }
 
-  // Numerical first and second (diagonal) derivatives; the step follows the estimated error.
+  // Numerical first and second (diagonal) derivatives. The step follows the estimated error
+  // (1e-3 σ); as in MINUIT's MNDERI a component is recomputed when its step had to change much
+  // (a step of ~1σ, e.g. the user's first step, leaves a truncation error larger than the edm).
   const gradient = (x: Float64Array, f: number): { g: Float64Array; g2: Float64Array } => {
     const g = new Float64Array(n);
     const g2 = new Float64Array(n);
     const xs = Float64Array.from(x);
     for (let i = 0; i < n; i++) {
-      let hi = h[i] as number;
       const xi = x[i] as number;
-      for (let attempt = 0; ; attempt++) {
-        xs[i] = xi + hi;
-        const fp = evaluate(xs);
-        xs[i] = xi - hi;
-        const fm = evaluate(xs);
-        xs[i] = xi;
-        if ((Number.isFinite(fp) && Number.isFinite(fm)) || attempt >= 4) {
-          g[i] = (fp - fm) / (2 * hi);
-          g2[i] = (fp + fm - 2 * f) / (hi * hi);
-          break;
+      let curvature = NaN;
+      for (let cycle = 0; cycle < GRADIENT_CYCLES[strategy]; cycle++) {
+        let hi = h[i] as number;
+        for (let attempt = 0; ; attempt++) {
+          xs[i] = xi + hi;
+          const fp = evaluate(xs);
+          xs[i] = xi - hi;
+          const fm = evaluate(xs);
+          xs[i] = xi;
+          if ((Number.isFinite(fp) && Number.isFinite(fm)) || attempt >= 4) {
+            g[i] = (fp - fm) / (2 * hi);
+            g2[i] = (fp + fm - 2 * f) / (hi * hi);
+            break;
+          }
+          hi /= 10;
         }
-        hi /= 10;
+        const c = g2[i] as number;
+        if (!(c > 0) || !Number.isFinite(c)) break;
+        // The curvature from the first (largest) step has the least rounding error: keep it for
+        // the metric; the slope takes the smaller steps' lower truncation error.
+        if (Number.isNaN(curvature)) curvature = c;
+        sigmaLast[i] = Math.sqrt((2 * up) / c);
+        const next = Math.min(Math.max(GRADIENT_STEP_IN_SIGMA * (sigmaLast[i] as number), hMin[i] as number), hMax[i] as number);
+        h[i] = next;
+        // Only a step too large matters (truncation error); one too small costs little precision.
+        if (hi <= GRADIENT_STEP_RATIO * next) break;
       }
-      const c = g2[i] as number;
-      if (c > 0 && Number.isFinite(c)) {
-        const sigma = Math.sqrt((2 * up) / c);
-        h[i] = Math.min(Math.max(GRADIENT_STEP_IN_SIGMA * sigma, hMin[i] as number), hMax[i] as number);
-      }
+      if (curvature > 0) g2[i] = curvature;
     }
     return { g, g2 };
   };
 
+  // Error guess per internal coordinate from the diagonal curvature; where the function is not
+  // convex along an axis, the last estimate (at first the user's step), at most MAX_LIMITED_STEP
+  // in a limited parameter's angle, whose natural scale is 1.
+  const sigmaGuess = (g2: Float64Array, i: number): number => {
+    const c = g2[i] as number;
+    if (c > 0 && Number.isFinite(c)) return Math.sqrt((2 * up) / c);
+    return Math.min(sigmaLast[i] as number, hMax[i] as number);
+  };
   const initialMetric = (g2: Float64Array): Float64Array[] =>
-    diagonal(
-      Float64Array.from(g2, (c, i) => {
-        if (c > 0 && Number.isFinite(c)) return 1 / c;
-        // Non-convex along this axis: assume the error is of the order of the initial step.
-        const s = Math.max(h[i] as number, (hMin[i] as number) * 1e3) / GRADIENT_STEP_IN_SIGMA;
-        return (s * s) / (2 * up);
-      }),
-    );
+    diagonal(Float64Array.from(g2, (_, i) => sigmaGuess(g2, i) ** 2 / (2 * up)));
 
   let state: State = { x: x0, f: f0, ...gradient(x0, f0) };
-  let v = initialMetric(state.g2);
-  let message = '';
-  let converged = false;
-  let hessian: { cov: Float64Array[]; edm: number } | undefined;
+  let outcome: Outcome = 'converged';
+  let hessian: Hesse | undefined;
+  let externalH: Hesse | undefined;
   let edm = Infinity;
+  let restarts = 0;
+  let recoveries = 0;
+  let escapes = 0;
+  const maxEscapes = 2 * n + 2;
+  const notes: string[] = [];
+  // Minuit2's seed: where the start curves down along an axis, first search along it.
+  for (let i = 0; i < n && escapes < maxEscapes; i++) {
+    if ((state.g2[i] as number) > 0) continue;
+    const moved = searchAlong(state, axis(i, sigmaGuess(state.g2, i)));
+    if (moved) {
+      state = moved;
+      escapes++;
+    }
+  }
+  let v = initialMetric(state.g2);
 
-  for (let restart = 0; restart <= MAX_RESTARTS; restart++) {
+  for (;;) {
     const run = migrad(state, v);
     state = run.state;
     v = run.v;
     edm = run.edm;
-    converged = run.converged;
-    message = run.message;
-    if (!converged) break;
-    hessian = hesse(state);
-    if (!hessian) {
-      message = 'converged, but the Hessian is not positive definite; covariance is the variable-metric (BFGS) approximation';
-      break;
-    }
-    edm = hessian.edm;
-    if (edm < edmTarget) {
-      message = 'converged';
-      break;
-    }
-    // HESSE says the minimum is not reached: resume with the better metric.
-    v = hessian.cov;
-    converged = false;
-    message = `edm ${edm.toExponential(2)} after HESSE above target ${edmTarget.toExponential(2)}`;
+    outcome = run.outcome;
     hessian = undefined;
+    externalH = undefined;
+    if (outcome === 'call limit') break;
+    if (outcome === 'line search') {
+      if (recoveries >= RECOVERIES[strategy] || calls >= maxCalls) break;
+      // MNMIGR: recompute the derivatives here and resume from a (positive-definite) HESSE matrix.
+      recoveries++;
+      state = { x: state.x, f: state.f, ...gradient(state.x, state.f) };
+      const hs = hesse(state);
+      notes.push(`line search failed at edm ${edm.toExponential(2)}; resumed from HESSE${hs.note}`);
+      v = hs.cov;
+      continue;
+    }
+    hessian = hesse(state);
+    edm = hessian.edm;
+    const atLimitNow = limitedAtLimit(free, state.x);
+    if (hessian.positiveDefinite && atLimitNow.length === 0) {
+      if (edm < edmTarget || restarts >= MAX_RESTARTS || calls >= maxCalls) break;
+      // HESSE says the minimum is not reached: resume with the better metric.
+      restarts++;
+      v = hessian.cov;
+      continue;
+    }
     if (calls >= maxCalls) break;
+    // A direction of negative curvature means a saddle, not a minimum (typically a limited
+    // parameter's angle stopped at ±π/2, where its gradient vanishes whatever the function does).
+    if (!hessian.positiveDefinite && escapes < maxEscapes) {
+      const moved = escapeNegativeCurvature(state, hessian.matrix);
+      if (moved) {
+        escapes++;
+        notes.push(`left a saddle at edm ${edm.toExponential(2)} along negative curvature`);
+        state = moved;
+        v = initialMetric(state.g2);
+        continue;
+      }
+    }
+    if (atLimitNow.length > 0) {
+      // At a limit the internal Hessian is singular by construction: use the external one, after
+      // checking that the function does not fall away from the limit (a saddle in disguise).
+      externalH = externalHessian(state.x, state.f);
+      if (!externalH.positiveDefinite && escapes < maxEscapes) {
+        const moved = escapeFromLimit(state, externalH.matrix, atLimitNow);
+        if (moved) {
+          escapes++;
+          notes.push('moved off a limit along negative curvature');
+          state = moved;
+          v = initialMetric(state.g2);
+          continue;
+        }
+      }
+      if (hessian.positiveDefinite && edm >= edmTarget && restarts < MAX_RESTARTS) {
+        restarts++;
+        v = hessian.cov;
+        continue;
+      }
+      break;
+    }
+    if (recoveries >= RECOVERIES[strategy]) break;
+    recoveries++;
+    notes.push(`Hessian not positive definite at edm ${edm.toExponential(2)}; resumed from it made positive definite${hessian.note}`);
+    v = hessian.cov;
   }
 
-  const accurate = hessian !== undefined;
-  const covInt = hessian ? hessian.cov : v;
-  return buildResult(specs, free, state.x, covInt, state.f, edm, converged && accurate, accurate, calls, message, options.nData, up);
+  const atLimit = limitedAtLimit(free, state.x);
+  let message: string;
+  let limitNote = 'covariance from the external Hessian: the curvature there, not a confidence interval';
+  let accurate = outcome === 'converged' && hessian?.positiveDefinite === true;
+  let cov = { covariance: hessian?.cov ?? v, internal: true };
+  if (outcome === 'call limit') message = `call limit ${maxCalls} reached (edm ${edm.toExponential(2)})`;
+  else if (outcome === 'line search') message = `line search found no lower value (edm ${edm.toExponential(2)})`;
+  else if (atLimit.length > 0) {
+    const ext = externalH ?? externalHessian(state.x, state.f);
+    if (ext.positiveDefinite) {
+      cov = { covariance: ext.cov, internal: false };
+      accurate = true;
+      message = 'converged';
+    } else if (accurate) {
+      // The function falls beyond the limit (an active limit): the external Hessian need not be
+      // positive definite there, the internal one is, and MINUIT's answer stands: the parameter
+      // is pinned (error ~0) and the others' covariance is conditional on it.
+      message = 'converged';
+      limitNote = 'the function falls beyond the limit: its error is ~0 and the covariance of the others is at fixed limit';
+    } else {
+      cov = { covariance: ext.cov, internal: false };
+      message = `converged at a limit, but neither Hessian is positive definite; covariance is the external one forced positive definite${ext.note}`;
+    }
+  } else if (!accurate) {
+    message = `converged, but the Hessian is not positive definite; covariance is the HESSE matrix forced positive definite${hessian?.note ?? ''}`;
+  } else message = 'converged';
+  const converged = outcome === 'converged' && edm < edmTarget;
+  if (outcome === 'converged' && !converged) {
+    const above = `edm ${edm.toExponential(2)} after HESSE above target ${edmTarget.toExponential(2)}`;
+    message = message === 'converged' ? above : `${above}; ${message}`;
+  }
+  if (notes.length > 0) message += ` (after: ${notes.join('; ')})`;
+  if (atLimit.length > 0) {
+    message += `; at limit: ${atLimit.map((i) => (free[i] as NormalizedSpec<P>).name).join(', ')} (${limitNote})`;
+  }
+  return buildResult(specs, free, state.x, cov, state.f, edm, converged && accurate, accurate, calls, message, options.nData, up);
 
-  function migrad(start: State, v0: Float64Array[]): { state: State; v: Float64Array[]; edm: number; converged: boolean; message: string } {
+  function migrad(start: State, v0: Float64Array[]): { state: State; v: Float64Array[]; edm: number; outcome: Outcome } {
     let s = start;
     let metric = v0;
     let fresh = true;
@@ -217,8 +370,8 @@ export function minimize<P extends string>(
         slope = dot(s.g, d);
       }
       const e = -0.5 * slope;
-      if (e < edmTarget) return { state: s, v: metric, edm: e, converged: true, message: 'converged' };
-      if (calls >= maxCalls) return { state: s, v: metric, edm: e, converged: false, message: `call limit ${maxCalls} reached (edm ${e.toExponential(2)})` };
+      if (e < edmTarget) return { state: s, v: metric, edm: e, outcome: 'converged' };
+      if (calls >= maxCalls) return { state: s, v: metric, edm: e, outcome: 'call limit' };
       const step = lineSearch(s.x, s.f, d, slope);
       if (!step) {
         if (!fresh) {
@@ -226,7 +379,7 @@ export function minimize<P extends string>(
           fresh = true;
           continue;
         }
-        return { state: s, v: metric, edm: e, converged: false, message: `line search found no lower value (edm ${e.toExponential(2)})` };
+        return { state: s, v: metric, edm: e, outcome: 'line search' };
       }
       const next: State = { x: step.x, f: step.f, ...gradient(step.x, step.f) };
       const sv = new Float64Array(n);
@@ -246,16 +399,20 @@ export function minimize<P extends string>(
 
   function lineSearch(x: Float64Array, f0: number, d: Float64Array, slope: number): { x: Float64Array; f: number } | undefined {
     const at = (alpha: number): Float64Array => Float64Array.from(x, (xi, i) => xi + alpha * (d[i] as number));
+    // A two-sided parameter's angle moves at most MAX_ANGLE_MOVE: further, the sine folds back
+    // and the quadratic model of the step means nothing.
+    let alphaMax = 4;
+    for (let i = 0; i < n; i++) if (twoSided[i]) alphaMax = Math.min(alphaMax, MAX_ANGLE_MOVE / Math.abs(d[i] as number));
     let best = { alpha: 0, f: f0 };
-    let alpha = 1;
+    let alpha = Math.min(1, alphaMax);
     let fa = evaluate(at(alpha));
     if (fa < f0) {
       best = { alpha, f: fa };
-      // Parabola through f(0), f'(0) and f(1): try its minimum if it is clearly elsewhere.
-      const c = fa - f0 - slope;
+      // Parabola through f(0), f'(0) and f(alpha): try its minimum if it is clearly elsewhere.
+      const c = (fa - f0 - slope * alpha) / (alpha * alpha);
       if (c > 0) {
-        const star = Math.min(-slope / (2 * c), 4);
-        if (star > 1.5 || star < 0.7) {
+        const star = Math.min(-slope / (2 * c), alphaMax);
+        if (star > 1.5 * alpha || star < 0.7 * alpha) {
           const fs = evaluate(at(star));
           if (fs < best.f) best = { alpha: star, f: fs };
         }
@@ -276,174 +433,121 @@ export function minimize<P extends string>(
     return best.alpha > 0 ? { x: at(best.alpha), f: best.f } : undefined;
   }
 
-  function hesse(s: State): { cov: Float64Array[]; edm: number } | undefined {
-    const x = s.x;
-    const f = s.f;
-    const step = new Float64Array(n);
-    const hm = Array.from({ length: n }, () => new Float64Array(n));
-    const xs = Float64Array.from(x);
-    for (let i = 0; i < n; i++) {
-      const xi = x[i] as number;
-      let c = s.g2[i] as number;
-      let di = c > 0 ? HESSE_STEP_IN_SIGMA * Math.sqrt((2 * up) / c) : (h[i] as number) / GRADIENT_STEP_IN_SIGMA * HESSE_STEP_IN_SIGMA;
-      // A few cycles: the step follows the second derivative it measures.
-      for (let cycle = 0; cycle < 3; cycle++) {
-        di = Math.min(Math.max(di, hMin[i] as number), hMax[i] as number);
-        xs[i] = xi + di;
-        const fp = evaluate(xs);
-        xs[i] = xi - di;
-        const fm = evaluate(xs);
-        xs[i] = xi;
-        c = (fp + fm - 2 * f) / (di * di);
-        if (!(c > 0) || !Number.isFinite(c)) break;
-        const next = HESSE_STEP_IN_SIGMA * Math.sqrt((2 * up) / c);
-        const stable = Math.abs(next - di) < 0.1 * di;
-        di = next;
-        if (stable) break;
+  // Unit vector along axis i times a length.
+  function axis(i: number, length: number): Float64Array {
+    const d = new Float64Array(n);
+    d[i] = length;
+    return d;
+  }
+
+  // Minuit2's NegativeG2LineSearch: look for a lower value along d (about one error long), first
+  // downhill by the gradient, then the other way; steps double while the function falls.
+  function searchAlong(s: State, d: Float64Array): State | undefined {
+    const downhill = dot(s.g, d) <= 0 ? 1 : -1;
+    for (const sign of [downhill, -downhill]) {
+      let alphaMax = 16;
+      for (let i = 0; i < n; i++) if (twoSided[i] && d[i] !== 0) alphaMax = Math.min(alphaMax, MAX_ANGLE_MOVE / Math.abs(d[i] as number));
+      const at = (alpha: number): Float64Array => Float64Array.from(s.x, (xi, i) => xi + sign * alpha * (d[i] as number));
+      let alpha = Math.min(1, alphaMax);
+      let fa = evaluate(at(alpha));
+      if (fa < s.f) {
+        while (2 * alpha <= alphaMax && calls < maxCalls) {
+          const f2 = evaluate(at(2 * alpha));
+          if (!(f2 < fa)) break;
+          alpha *= 2;
+          fa = f2;
+        }
+      } else {
+        for (let k = 0; k < 6 && !(fa < s.f) && calls < maxCalls; k++) {
+          alpha /= 4;
+          fa = evaluate(at(alpha));
+        }
       }
-      step[i] = Math.min(Math.max(di, hMin[i] as number), hMax[i] as number);
-      (hm[i] as Float64Array)[i] = c;
-    }
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < i; j++) {
-        const di = step[i] as number;
-        const dj = step[j] as number;
-        const fpp = evalShift(xs, i, di, j, dj);
-        const fpm = evalShift(xs, i, di, j, -dj);
-        const fmp = evalShift(xs, i, -di, j, dj);
-        const fmm = evalShift(xs, i, -di, j, -dj);
-        const hij = (fpp - fpm - fmp + fmm) / (4 * di * dj);
-        (hm[i] as Float64Array)[j] = hij;
-        (hm[j] as Float64Array)[i] = hij;
+      if (fa < s.f) {
+        const x = at(alpha);
+        return { x, f: fa, ...gradient(x, fa) };
       }
     }
-    // The diagonal was measured with step[i] too, except when the cycle ended on a new step.
+    return undefined;
+  }
+
+  // Directions of negative curvature of an internal Hessian: axes with a non-positive diagonal,
+  // else eigenvectors of the unit-diagonal matrix with negative eigenvalues (about 1σ long).
+  function escapeNegativeCurvature(s: State, matrix: readonly Float64Array[]): State | undefined {
+    const directions: Float64Array[] = [];
     for (let i = 0; i < n; i++) {
-      const di = step[i] as number;
-      const fp = evalShift(xs, i, di, i, 0);
-      const fm = evalShift(xs, i, -di, i, 0);
-      (hm[i] as Float64Array)[i] = (fp + fm - 2 * f) / (di * di);
+      const c = (matrix[i] as Float64Array)[i] as number;
+      if (!(c > 0)) directions.push(axis(i, sigmaGuess(s.g2, i)));
     }
-    const l = cholesky(hm);
-    if (!l) return undefined;
+    if (directions.length === 0) {
+      const scale = Float64Array.from(matrix, (row, i) => 1 / Math.sqrt(row[i] as number));
+      const unit = matrix.map((row, i) => Float64Array.from(row, (c, j) => c * (scale[i] as number) * (scale[j] as number)));
+      const { values, vectors } = symmetricEigen(unit);
+      values.forEach((value, k) => {
+        if (value < 0) directions.push(Float64Array.from(vectors[k] as Float64Array, (u, i) => u * (scale[i] as number) * Math.sqrt(2 * up)));
+      });
+    }
+    for (const d of directions) {
+      const moved = searchAlong(s, d);
+      if (moved) return moved;
+    }
+    return undefined;
+  }
+
+  // At a limit, a parameter whose external curvature is not positive: search along its internal axis.
+  function escapeFromLimit(s: State, external: readonly Float64Array[], atLimit: readonly number[]): State | undefined {
+    for (const i of atLimit) {
+      if (((external[i] as Float64Array)[i] as number) > 0) continue;
+      const moved = searchAlong(s, axis(i, Math.min(MAX_LIMITED_STEP, Math.max(sigmaGuess(s.g2, i), 0.05))));
+      if (moved) return moved;
+    }
+    return undefined;
+  }
+
+  // HESSE in internal coordinates at s; a matrix that is not positive definite is forced (MNPSDF).
+  function hesse(s: State): Hesse {
+    const start = Float64Array.from(s.g2, (_, i) => HESSE_STEP_IN_SIGMA * sigmaGuess(s.g2, i));
+    const { matrix, step } = finiteDifferenceHessian(evaluate, s.x, s.f, up, { start, min: hMin, max: hMax });
+    return fromHessian(matrix, step, s.g);
+  }
+
+  // The Hessian in external coordinates, the stencil kept inside the limits (for atLimit).
+  function externalHessian(x: Float64Array, f: number): Hesse {
+    const xe = Float64Array.from(x, (xi, i) => toExternal((free[i] as NormalizedSpec<P>).limits, xi));
+    const lower = Float64Array.from(free, (s) => s.limits.lo);
+    const upper = Float64Array.from(free, (s) => s.limits.hi);
+    const start = Float64Array.from(free, (s, i) => {
+      // Away from a limit the internal error maps through the Jacobian; at one, the user's step.
+      const jac = Math.abs(externalDerivative(s.limits, x[i] as number));
+      const sigma = jac > 0.1 * Math.abs(externalDerivative(s.limits, 0)) ? jac * sigmaGuess(state.g2, i) : s.step;
+      return HESSE_STEP_IN_SIGMA * sigma;
+    });
+    const min = Float64Array.from(xe, (v, i) => 1e-9 * Math.max(Math.abs(v), (free[i] as NormalizedSpec<P>).step));
+    const max = Float64Array.from(free, (s) => (s.limits.kind === 'both' ? (s.limits.hi - s.limits.lo) / 4 : Infinity));
+    const { matrix, step } = finiteDifferenceHessian(evaluateExternal, xe, f, up, { start, min, max, lower, upper });
+    return fromHessian(matrix, step, undefined);
+  }
+
+  function fromHessian(matrix: Float64Array[], step: Float64Array, g: Float64Array | undefined): Hesse {
+    let l = cholesky(matrix);
+    let note = '';
+    if (!l) {
+      // Non-positive curvature: assume an error of 10 steps (the steps aim at 0.1σ).
+      const fallback = Float64Array.from(step, (d) => (2 * up) / (d / HESSE_STEP_IN_SIGMA) ** 2);
+      const forced = forcePositiveDefinite(matrix, fallback);
+      const parts = forced.replacedDiagonal.length > 0 ? [`${forced.replacedDiagonal.length} non-positive diagonal elements replaced`] : [];
+      if (forced.diagonalAdded > 0) parts.push(`diagonal scaled by 1 + ${forced.diagonalAdded.toExponential(2)}`);
+      note = parts.length > 0 ? ` (MNPSDF: ${parts.join(', ')})` : ' (nearly singular)';
+      l = cholesky(forced.matrix);
+    }
+    if (!l) {
+      // Only rounding can get here: keep the diagonal.
+      const d = Float64Array.from(matrix, (row, i) => 1 / Math.max(Math.abs(row[i] as number), 1e-300));
+      return { matrix, cov: diagonal(d), edm: g ? 0.5 * dot(g, matVec(diagonal(d), g)) : 0, positiveDefinite: false, note: `${note} (diagonal only)` };
+    }
     const cov = inverseFromCholesky(l);
-    // The MIGRAD gradient (steps of 1e-3 sigma) is far more accurate than the one from the
-    // 0.1-sigma HESSE steps, whose truncation error would dominate edm in curved valleys.
-    const e = 0.5 * dot(s.g, matVec(cov, s.g));
-    return { cov, edm: e };
+    // The MIGRAD gradient (steps of 1e-3 sigma) is far more accurate than one from the 0.1-sigma
+    // HESSE steps, whose truncation error would dominate edm in curved valleys.
+    return { matrix, cov, edm: g ? 0.5 * dot(g, matVec(cov, g)) : 0, positiveDefinite: note === '', note };
   }
-
-  function evalShift(xs: Float64Array, i: number, di: number, j: number, dj: number): number {
-    const xi = xs[i] as number;
-    const xj = xs[j] as number;
-    xs[i] = xi + di;
-    xs[j] = (xs[j] as number) + dj;
-    const v = evaluate(xs);
-    xs[i] = xi;
-    xs[j] = xj;
-    return v;
-  }
-}
-
-/** BFGS update of the inverse-Hessian approximation (Nocedal & Wright, Numerical Optimization, eq. 6.17). */
-function bfgsUpdate(v: Float64Array[], s: Float64Array, y: Float64Array, sy: number): Float64Array[] {
-  const n = s.length;
-  const vy = matVec(v, y);
-  const yvy = dot(y, vy);
-  const a = (sy + yvy) / (sy * sy);
-  return v.map((row, i) => {
-    const out = new Float64Array(n);
-    const si = s[i] as number;
-    const vyi = vy[i] as number;
-    for (let j = 0; j < n; j++) {
-      out[j] = (row[j] as number) + a * si * (s[j] as number) - (vyi * (s[j] as number) + si * (vy[j] as number)) / sy;
-    }
-    return out;
-  });
-}
-
-interface NormalizedSpec<P extends string> {
-  name: P;
-  start: number;
-  step: number;
-  limits: Limits;
-  fixed: boolean;
-}
-
-function validateSpec<P extends string>(p: ParameterSpec<P>, names: readonly P[]): NormalizedSpec<P> {
-  if (names.indexOf(p.name) !== names.lastIndexOf(p.name)) throw new ValidationError(`minimize: parameter name '${p.name}' appears twice`);
-  if (!Number.isFinite(p.start)) throw new ValidationError(`minimize: parameter '${p.name}' start ${p.start}; expected a finite number`);
-  const step = p.step ?? (p.start !== 0 ? 0.1 * Math.abs(p.start) : 0.1);
-  if (!(step > 0) || !Number.isFinite(step)) throw new ValidationError(`minimize: parameter '${p.name}' step ${p.step}; expected a finite number > 0`);
-  const limits = limitsOf(p.limits);
-  if (p.limits) {
-    const [lo, hi] = p.limits;
-    if (!(lo < hi)) throw new ValidationError(`minimize: parameter '${p.name}' limits [${lo}, ${hi}]; expected lo < hi`);
-    if (!p.fixed && (p.start < lo || p.start > hi)) {
-      throw new ValidationError(`minimize: parameter '${p.name}' start ${p.start} outside its limits [${lo}, ${hi}]`);
-    }
-  }
-  return { name: p.name, start: p.start, step, limits, fixed: p.fixed ?? false };
-}
-
-function buildResult<P extends string>(
-  specs: readonly NormalizedSpec<P>[],
-  free: readonly NormalizedSpec<P>[],
-  x: Float64Array,
-  covInt: readonly Float64Array[],
-  fmin: number,
-  edm: number,
-  valid: boolean,
-  accurate: boolean,
-  calls: number,
-  message: string,
-  nData: number | undefined,
-  up = 1,
-): FitResult<P> {
-  const m = specs.length;
-  const values = {} as Record<P, number>;
-  const errors = {} as Record<P, number>;
-  const covariance = Array.from({ length: m }, () => new Array<number>(m).fill(0));
-  const freeIndex = free.map((s) => specs.indexOf(s));
-  const jac = free.map((s, k) => externalDerivative(s.limits, x[k] as number));
-  const atLimit: P[] = [];
-  for (const s of specs) values[s.name] = s.start;
-  free.forEach((s, k) => {
-    const ext = toExternal(s.limits, x[k] as number);
-    values[s.name] = ext;
-    const { lo, hi } = s.limits;
-    const scale = s.limits.kind === 'both' ? hi - lo : Math.max(1, Math.abs(s.limits.kind === 'lower' ? lo : hi));
-    if (s.limits.kind !== 'none' && Math.min(ext - lo, hi - ext) < 1e-3 * scale) atLimit.push(s.name);
-  });
-  for (let a = 0; a < free.length; a++) {
-    for (let b = 0; b < free.length; b++) {
-      const c = 2 * up * (jac[a] as number) * (jac[b] as number) * ((covInt[a] as Float64Array | undefined)?.[b] ?? 0);
-      (covariance[freeIndex[a] as number] as number[])[freeIndex[b] as number] = c;
-    }
-  }
-  specs.forEach((s, i) => {
-    errors[s.name] = Math.sqrt(Math.max(0, (covariance[i] as number[])[i] as number));
-  });
-  const correlation = covariance.map((row, i) =>
-    row.map((c, j) => {
-      const d = Math.sqrt(((covariance[i] as number[])[i] as number) * ((covariance[j] as number[])[j] as number));
-      return d > 0 ? c / d : 0;
-    }),
-  );
-  if (atLimit.length > 0) message += `; at limit: ${atLimit.join(', ')} (errors there are unreliable)`;
-  return {
-    parameters: specs.map((s) => s.name),
-    values,
-    errors,
-    covariance,
-    correlation,
-    chi2: fmin,
-    ndof: nData === undefined ? 0 : nData - free.length,
-    edm,
-    valid,
-    accurateCovariance: accurate,
-    atLimit,
-    calls,
-    message,
-  };
 }
