@@ -1,5 +1,5 @@
 import { duneFdSpModule } from '@nucal/geometry';
-import { createRng } from '@nucal/numeric';
+import { chi2Fit, createRng } from '@nucal/numeric';
 import { describe, expect, it } from 'vitest';
 import { estimatorDriftResponse } from './estimator-drift-response.js';
 import { fitLifetimeProfile, fitLifetimes } from './lifetime-fit.js';
@@ -31,6 +31,41 @@ describe('fitLifetimeProfile', () => {
     // (85 x 0.99 + 100 + 40 x 1.01) / 225 = 0.998, the same in every bin
     expect(r.q0).toBeCloseTo(998, 3);
     expect(r.entry.nHits).toBe(3000);
+  });
+});
+
+describe('fitLifetimeProfile: normalisation fitted at the weighted mean drift time', () => {
+  it('reports q0 at t = 0 with the values and covariance of a direct fit of q0 exp(-t lambda)', () => {
+    const { hits } = simulateLifetimeHits({ lifetimesMs: [6, 6, 6, 6], hitsPerTpc: 20_000, ...IN_FAMILY }, createRng('q0-map'));
+    const t: number[] = [];
+    const q: number[] = [];
+    for (let i = 0; i < hits.tpc.length; i++) {
+      if (hits.tpc[i] !== 0) continue;
+      t.push(hits.driftTimeUs[i]!);
+      q.push(hits.dQdx[i]!);
+    }
+    const r = fitLifetimeProfile(t, q, { tpc: 0, driftTimeRangeUs: [0, 2250] });
+    const p = r.profile;
+    // independent reference: the fit at t = 0 converged tightly (edm < 2e-8)
+    const direct = chi2Fit({
+      x: p.driftTimeUs, y: p.value, sigma: p.error,
+      model: (t, q) => q.q0 * Math.exp((-t * q.inverseLifetimePerMs) / 1000),
+      parameters: [{ name: 'q0', start: r.q0 * 1.01, step: 1 }, { name: 'inverseLifetimePerMs', start: 0.15, step: 0.01 }],
+      options: { tolerance: 1e-5 },
+    });
+    const fit = r.entry.fit;
+    expect(fit.parameters).toEqual(['q0', 'inverseLifetimePerMs']);
+    expect(Math.abs(fit.values.q0! - direct.values.q0)).toBeLessThan(0.02 * direct.errors.q0);
+    expect(r.q0).toBe(fit.values.q0);
+    expect(Math.abs(fit.values.inverseLifetimePerMs! - direct.values.inverseLifetimePerMs)).toBeLessThan(0.02 * direct.errors.inverseLifetimePerMs);
+    for (let i = 0; i < 2; i++) {
+      for (let j = 0; j < 2; j++) {
+        const ref = direct.covariance[i]![j]!;
+        expect(Math.abs(fit.covariance[i]![j]! - ref) / Math.sqrt(direct.covariance[i]![i]! * direct.covariance[j]![j]!)).toBeLessThan(0.01);
+      }
+    }
+    // at t = 0 the two are strongly correlated, which is why the fit does not use that normalisation
+    expect(direct.correlation[0]![1]!).toBeGreaterThan(0.8);
   });
 });
 

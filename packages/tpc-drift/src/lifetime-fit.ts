@@ -1,4 +1,4 @@
-import { FitError, ValidationError } from '@nucal/core';
+import { FitError, ValidationError, type FitSummary } from '@nucal/core';
 import { chi2Fit, langauMpv, toFitSummary, truncatedMean } from '@nucal/numeric';
 import { checkLifetimeHits, type LifetimeHits } from './lifetime-sample.js';
 import type { LifetimeEntry, LifetimeEstimator, LifetimePayload } from './records.js';
@@ -119,6 +119,12 @@ export function lifetimeProfile(driftTimeUs: ArrayLike<number>, dQdx: ArrayLike<
  * lambda = 1/tau in 1/ms (the parameter in which the fit is nearly linear, so its error is
  * Gaussian; lifetimeMs = 1/lambda and errorMs = sigma_lambda / lambda^2).
  *
+ * The fit itself normalises at the profile's weighted mean drift time tm (weights (q/sigma)^2,
+ * those of the log-linear fit): q(t) = qm exp(-(t - tm) lambda / 1000), where qm and lambda are
+ * nearly uncorrelated, so the fit is well conditioned whatever the minimiser (with q0 at t = 0
+ * the two are 85-95% correlated). q0 = qm exp(tm lambda / 1000) and its covariance with lambda
+ * (Jacobian) are what the payload and the result report.
+ *
  * Both estimators scale exactly with the attenuation only when the dQ/dx distribution keeps
  * its shape along the drift; additive noise changes it little, diffusion noticeably (see the
  * out-of-family closure tests, the README and `driftCorrection`).
@@ -141,7 +147,8 @@ export function fitLifetimeProfile(
   const minHits = Math.max(options.minHitsPerBin ?? 200, options.estimator === 'langau-mpv' ? 50 : 2);
   if (xs.length < 3) throw new FitError(`lifetime fit for ${where}: ${xs.length} drift-time bins with >= ${minHits} hits, expected at least 3`);
 
-  // Start from a weighted straight-line fit of ln q versus t.
+  // Start from a weighted straight-line fit of ln q versus t (t in ms); its weighted mean
+  // drift time is where the normalisation decouples from the slope.
   let sw = 0;
   let sx = 0;
   let sy = 0;
@@ -157,22 +164,21 @@ export function fitLifetimeProfile(
     sxx += w * lx * lx;
     sxy += w * lx * ly;
   }
+  const tMidMs = sx / sw;
   const det = sw * sxx - sx * sx;
   const slope = (sw * sxy - sx * sy) / det;
   const lambda0 = -slope;
-  const q00 = Math.exp((sy - slope * sx) / sw);
+  const qMid0 = Math.exp(sy / sw);
   // Steps of about one standard error (from the log-linear fit) keep the minimiser's first
   // moves on the scale of the chi2 valley even when the bins are very precise.
-  const lambdaStep = Math.sqrt(sw / det);
-  const q0Step = q00 * Math.sqrt(sxx / det);
   const result = chi2Fit({
     x: xs,
     y: ys,
     sigma: es,
-    model: (t, p) => p.q0 * Math.exp((-t * p.inverseLifetimePerMs) / 1000),
+    model: (t, p) => p.qMid * Math.exp(((tMidMs * 1000 - t) * p.inverseLifetimePerMs) / 1000),
     parameters: [
-      { name: 'q0', start: q00, step: q0Step },
-      { name: 'inverseLifetimePerMs', start: lambda0, step: lambdaStep },
+      { name: 'qMid', start: qMid0, step: qMid0 / Math.sqrt(sw) },
+      { name: 'inverseLifetimePerMs', start: lambda0, step: Math.sqrt(sw / det) },
     ],
   });
   const lambda = result.values.inverseLifetimePerMs;
@@ -183,7 +189,6 @@ export function fitLifetimeProfile(
     );
   }
   const chi2Scale = options.scaleErrorByChi2 === false || result.ndof <= 0 ? 1 : Math.max(1, Math.sqrt(result.chi2 / result.ndof));
-  const fit = toFitSummary(result);
   return {
     entry: {
       tpc: options.tpc,
@@ -191,10 +196,36 @@ export function fitLifetimeProfile(
       lifetimeMs: 1 / lambda,
       errorMs: (chi2Scale * result.errors.inverseLifetimePerMs) / (lambda * lambda),
       nHits: profile.nHits.reduce((a, b) => a + b, 0),
-      fit,
+      fit: normalisationAtZero(toFitSummary(result), tMidMs),
     },
     profile,
-    q0: result.values.q0,
+    q0: result.values.qMid * Math.exp(tMidMs * lambda),
+  };
+}
+
+/**
+ * The fit summary of q(t) = qMid exp(-(t - tMid) lambda) re-expressed with q0 = q(0) =
+ * qMid exp(tMid lambda) (tMid in ms, lambda in 1/ms): parameters `q0`, `inverseLifetimePerMs`,
+ * covariance J V Jᵀ with dq0/dqMid = q0/qMid and dq0/dlambda = q0 tMid.
+ */
+function normalisationAtZero(fit: FitSummary, tMidMs: number): FitSummary {
+  const qMid = fit.values.qMid!;
+  const lambda = fit.values.inverseLifetimePerMs!;
+  const q0 = qMid * Math.exp(tMidMs * lambda);
+  const [[vqq, vql], [, vll]] = fit.covariance as [[number, number], [number, number]];
+  const a = q0 / qMid;
+  const b = q0 * tMidMs;
+  const cqq = a * a * vqq + 2 * a * b * vql + b * b * vll;
+  const cql = a * vql + b * vll;
+  return {
+    ...fit,
+    parameters: ['q0', 'inverseLifetimePerMs'],
+    values: { q0, inverseLifetimePerMs: lambda },
+    errors: { q0: Math.sqrt(cqq), inverseLifetimePerMs: fit.errors.inverseLifetimePerMs! },
+    covariance: [
+      [cqq, cql],
+      [cql, vll],
+    ],
   };
 }
 
