@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTime } from '@nucal/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { describeBackends, freshDb } from '../test/backends.js';
+import { describeBackends, freshDb, tempDir } from '../test/backends.js';
 import { lifetimeRecord, provenance, scale, scaleRecord } from '../test/records.js';
 import { openConditionsDb, type ConditionsDb } from './conditions-db.js';
 
@@ -12,7 +10,7 @@ describeBackends('export and import', (backend) => {
   let file: string;
   beforeEach(async () => {
     db = await freshDb(backend);
-    file = join(mkdtempSync(join(tmpdir(), 'nucal-export-')), 'reco.sqlite');
+    file = join(tempDir('nucal-export-'), 'reco.sqlite');
     await db.registerRecord(scaleRecord);
     await db.registerRecord(lifetimeRecord);
     await db.createTag({ name: 'scale-a', record: 'test.energy-scale', timeType: 'run' });

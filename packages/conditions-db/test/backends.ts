@@ -17,12 +17,17 @@ const PG_ADMIN_URL = process.env.NUCAL_TEST_PG_URL;
 const dirs: string[] = [];
 const pgDatabases: string[] = [];
 
+/** A temporary directory removed after the test file. */
+export function tempDir(prefix = 'nucal-db-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
 const sqlite: Backend = {
   name: 'sqlite',
   async fresh() {
-    const dir = mkdtempSync(join(tmpdir(), 'nucal-db-'));
-    dirs.push(dir);
-    return join(dir, 'conditions.sqlite');
+    return join(tempDir(), 'conditions.sqlite');
   },
 };
 

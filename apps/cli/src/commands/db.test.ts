@@ -1,16 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCaptured } from '../program.js';
-
-const nucal = (...argv: string[]) => runCaptured(argv);
+import { nucal, tempDir } from '../cli.test-support.js';
 
 describe('nucal db', () => {
   let dir: string;
   let db: string[];
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'nucal-cli-'));
+    dir = tempDir('nucal-cli-');
     db = ['--db', join(dir, 'c.sqlite')];
   });
 

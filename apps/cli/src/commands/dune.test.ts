@@ -1,10 +1,7 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCaptured } from '../program.js';
-
-const nucal = (...argv: string[]) => runCaptured(argv);
+import { nucal, tempDir } from '../cli.test-support.js';
 
 describe('nucal dune', () => {
   it('plans statistics: events = (s/p)^2, days = events / rate per bin', async () => {
@@ -21,7 +18,7 @@ describe('nucal dune', () => {
   });
 
   it('calibrates one simulated day and writes the four records as timestamp IOVs that resolve by time', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nucal-dune-'));
+    const dir = tempDir('nucal-dune-');
     const db = join(dir, 'c.sqlite');
     const inject = JSON.stringify({ tpcs: { '1': { t0OffsetUs: 2.5 } } });
     const r = await nucal('dune', 'cosmics', '--days', '1', '--seed', '3', '--inject', inject, '--db', db, '--tag-prefix', 'mc', '--global-tag', 'dune-mc', '--plots', join(dir, 'plots'), '--json');

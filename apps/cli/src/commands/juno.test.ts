@@ -1,17 +1,14 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IovCache, runTime } from '@nucal/core';
 import { openConditionsDb } from '@nucal/conditions-db';
 import { energyReconstructionPlugin, energyScaleRecord, fNonlin, nonlinearityRecord } from '@nucal/nonlinearity';
 import { describe, expect, it } from 'vitest';
-import { runCaptured } from '../program.js';
-
-const nucal = (...argv: string[]) => runCaptured(argv);
+import { nucal, tempDir } from '../cli.test-support.js';
 
 describe('nucal juno nonlinearity', () => {
   it('writes juno.nonlinearity and juno.energy-scale as run IOVs that juno.energy reconstruction reads by event time', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nucal-juno-'));
+    const dir = tempDir('nucal-juno-');
     const db = join(dir, 'c.sqlite');
     // Reduced statistics (20k events per source, no systematic mocks): this test is about the
     // plumbing; the physics closure at full statistics is in @nucal/nonlinearity's tests.
