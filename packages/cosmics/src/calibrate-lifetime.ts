@@ -1,7 +1,6 @@
 import { ValidationError } from '@nucal/core';
 import { duneFdSpModule } from '@nucal/geometry';
 import { linearInterpolator, median } from '@nucal/numeric';
-import type { FitSummary } from '@nucal/core';
 import {
   fitLifetimeProfile,
   lifetimeProfile,
@@ -141,10 +140,8 @@ export function lifetimeFromCosmics(
   const fill = new Int32Array(counts.length);
   for (let i = 0; i < groups.count; i++) {
     const k = groups.tpc[i]!;
-    // Drift times relative to mid-drift: see fitCentred.
-    const tc = maxT[k]! / 2;
     for (const g of nSlices > 0 ? [k * stride, k * stride + 1 + sliceOf(groups.yCm[i]!)] : [k * stride]) {
-      t[g]![fill[g]!] = driftTimeUs[i]! - tc;
+      t[g]![fill[g]!] = driftTimeUs[i]!;
       q[g]![fill[g]!++] = dQdx[i]!;
     }
   }
@@ -152,60 +149,17 @@ export function lifetimeFromCosmics(
   for (let k = 0; k < nTpc; k++) {
     for (let s = 0; s <= nSlices; s++) {
       const slice = s === 0 ? undefined : { yMinCm: yMin + ((s - 1) * height) / nSlices, yMaxCm: yMin + (s * height) / nSlices };
-      const r = fitCentred(t[k * stride + s]!, q[k * stride + s]!, maxT[k]!, k, slice, { estimator, truncation, bins: options.bins ?? 10, minHitsPerBin: options.minValuesPerBin ?? 40 }, driftResponse);
+      const r = fitLifetimeProfile(t[k * stride + s]!, q[k * stride + s]!, {
+        estimator, truncation, bins: options.bins ?? 10, minHitsPerBin: options.minValuesPerBin ?? 40, tpc: k,
+        ...(slice ? { slice } : {}),
+        driftTimeRangeUs: [0, maxT[k]!],
+        ...(driftResponse ? { driftCorrection: driftResponse } : {}),
+      });
       // The payload counts hits; the fit counted wire groups.
       profiles.push({ ...r, entry: { ...r.entry, nHits: r.entry.nHits * wires } });
     }
   }
   return { payload: { estimator, entries: profiles.map((p) => p.entry) }, profiles };
-}
-
-/**
- * `@nucal/tpc-drift`'s `fitLifetimeProfile` on drift times measured from mid-drift tc (times
- * shifted by -tc, bins over [-tc, tc], the response evaluated at t + tc), mapped back to t = 0.
- * The inverse lifetime is unchanged by the shift; the normalisation is then fitted where the
- * data are, which decorrelates it from the slope: with q0 at t = 0 (about 95% correlated) the
- * minimiser's line search stops short of convergence in a few percent of the fits.
- */
-function fitCentred(
-  tShifted: Float64Array,
-  dQdx: Float64Array,
-  fullDriftTimeUs: number,
-  tpc: number,
-  slice: { yMinCm: number; yMaxCm: number } | undefined,
-  fitOptions: { estimator: LifetimeEstimator; truncation: readonly [number, number]; bins: number; minHitsPerBin: number },
-  driftResponse: ((driftTimeUs: number) => number) | undefined,
-): { entry: LifetimeEntry; profile: LifetimeProfile; q0: number } {
-  const tc = fullDriftTimeUs / 2;
-  const r = fitLifetimeProfile(tShifted, dQdx, {
-    ...fitOptions,
-    tpc,
-    ...(slice ? { slice } : {}),
-    driftTimeRangeUs: [-tc, tc],
-    ...(driftResponse ? { driftCorrection: (x: number) => driftResponse(x + tc) } : {}),
-  });
-  // q0(t = 0) = q(tc) exp(lambda tc / 1000); propagate the covariance with the Jacobian.
-  const fit: FitSummary = r.entry.fit;
-  const iQ = fit.parameters.indexOf('q0');
-  const iL = fit.parameters.indexOf('inverseLifetimePerMs');
-  const lambda = fit.values.inverseLifetimePerMs!;
-  const q0 = r.q0 * Math.exp((lambda * tc) / 1000);
-  const jac = fit.parameters.map((_, a) => fit.parameters.map((__, b) => (a === b ? (a === iQ ? Math.exp((lambda * tc) / 1000) : 1) : a === iQ && b === iL ? (q0 * tc) / 1000 : 0)));
-  const covariance = fit.parameters.map((_, a) =>
-    fit.parameters.map((__, b) => {
-      let sum = 0;
-      for (let c = 0; c < jac.length; c++) for (let d = 0; d < jac.length; d++) sum += jac[a]![c]! * fit.covariance[c]![d]! * jac[b]![d]!;
-      return sum;
-    }),
-  );
-  const entryFit: FitSummary = {
-    ...fit,
-    values: { ...fit.values, q0 },
-    errors: { ...fit.errors, q0: Math.sqrt(covariance[iQ]![iQ]!) },
-    covariance,
-  };
-  const profile: LifetimeProfile = { ...r.profile, driftTimeUs: Float64Array.from(r.profile.driftTimeUs, (x) => x + tc) };
-  return { entry: { ...r.entry, fit: entryFit }, profile, q0 };
 }
 
 /**
