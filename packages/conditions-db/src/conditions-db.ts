@@ -11,6 +11,7 @@ import { appendIovs, listIovs, type AppendOptions, type ListIovsOptions } from '
 import { listRecords, registerRecord, registerRecordFromJsonSchema } from './records.js';
 import { resolve, type ResolveQuery } from './resolve.js';
 import { migrationSource, SCHEMA_VERSION } from './schema.js';
+import { PgReader } from './pg-reader.js';
 import { SqliteReader } from './sqlite-reader.js';
 import { createTag, getTag, listTags, lockTag } from './tags.js';
 import { collectAll, collectGlobalTag, importBundle, type ImportSummary } from './transfer.js';
@@ -55,7 +56,7 @@ export async function openConditionsDb(opts: OpenOptions = {}): Promise<Conditio
     if (Number(meta.value) !== SCHEMA_VERSION) {
       throw new ValidationError(`database ${target.location} has schema version ${meta.value}: this nucal reads version ${SCHEMA_VERSION}`);
     }
-    const reader = target.dialect === 'sqlite' ? await SqliteReader.open(target.location, readOnly) : undefined;
+    const reader = target.dialect === 'sqlite' ? await SqliteReader.open(target.location, readOnly) : new PgReader(knex);
     const actor = opts.actor ?? process.env.NUCAL_USER ?? safeUser();
     return new ConditionsDb({ knex, dialect: target.dialect, readOnly, actor, schemas: new Map(), payloads: new Map() }, reader, target.location);
   } catch (err) {
@@ -81,7 +82,7 @@ export class ConditionsDb {
   /** @internal */
   constructor(
     private readonly ctx: DbContext,
-    private readonly reader: SqliteReader | undefined,
+    private readonly reader: SqliteReader | PgReader,
     /** File path or URL this database was opened from. */
     readonly location: string,
   ) {}
@@ -230,7 +231,7 @@ export class ConditionsDb {
   }
 
   async close(): Promise<void> {
-    await this.reader?.close();
+    if (this.reader instanceof SqliteReader) await this.reader.close();
     await this.ctx.knex.destroy();
   }
 }

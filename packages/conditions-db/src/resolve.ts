@@ -8,6 +8,7 @@ import type { DbContext } from './context.js';
 import { rowsOf } from './iovs.js';
 import { schemaFor } from './records.js';
 import { RESOLVE_BY_GLOBAL_TAG, RESOLVE_BY_TAG } from './resolve-sql.js';
+import type { PgReader } from './pg-reader.js';
 import type { SqliteReader } from './sqlite-reader.js';
 
 /** What to resolve: through a tag or a global tag, a record, a time, optionally "as of" a past moment. */
@@ -28,7 +29,7 @@ const PAYLOAD_CACHE_LIMIT = 50_000;
  * insertion at that since), with its end, the next since. Payloads are validated against
  * the record schema once per hash and kept, as they never change.
  */
-export async function resolve<T>(ctx: DbContext, reader: SqliteReader | undefined, q: ResolveQuery<T>): Promise<Resolution<T>> {
+export async function resolve<T>(ctx: DbContext, reader: SqliteReader | PgReader, q: ResolveQuery<T>): Promise<Resolution<T>> {
   if ((q.tag === undefined) === (q.globalTag === undefined)) {
     throw new ValidationError('resolve needs exactly one of tag or globalTag');
   }
@@ -43,7 +44,7 @@ export async function resolve<T>(ctx: DbContext, reader: SqliteReader | undefine
     bound: asOfMicros(q.asOf),
   };
   const sql = q.tag !== undefined ? RESOLVE_BY_TAG : RESOLVE_BY_GLOBAL_TAG;
-  const row = reader ? await reader.get(sql, params) : rowsOf(await ctx.knex.raw(sql, params))[0];
+  const row = await reader.get(sql, params);
   if (!row) return diagnose(ctx, q, recordName);
   const timeType = row.time_type as Time['kind'];
   const tagName = String(row.tag);
