@@ -11,6 +11,7 @@ import knexFactory from 'knex';
 import pg from 'pg';
 import { z } from 'zod';
 import { openConditionsDb, RESOLVE_BY_TAG } from '../src/index.js';
+import { positional } from '../src/resolve-sql.js';
 
 const ADMIN = process.env.NUCAL_BENCH_PG_URL;
 if (!ADMIN) throw new Error('set NUCAL_BENCH_PG_URL to a PostgreSQL server where the user may create databases');
@@ -46,9 +47,7 @@ try {
 
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
-  let n = 0;
-  const text = RESOLVE_BY_TAG.replace(/:([a-z]+)/g, () => `$${++n}`);
-  const order = [...RESOLVE_BY_TAG.matchAll(/:([a-z]+)/g)].map((m) => m[1]!);
+  const { sql: text, names: order } = positional(RESOLVE_BY_TAG, (i) => `$${i}`);
   const query = (l: { tag: string; run: number }) => {
     const p: Record<string, string | number> = { tag: l.tag, at: String(BigInt(l.run) << 32n), bound: Number.MAX_SAFE_INTEGER };
     return client.query({ name: 'resolve', text, values: order.map((k) => p[k]) });

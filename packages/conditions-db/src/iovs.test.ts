@@ -112,6 +112,7 @@ describeBackends('tags and IOVs', (backend) => {
     await expect(db.appendIovs('s', [...good, { since: runTime(2000), payload: { y0PePerMeV: 'high' }, provenance }])).rejects.toThrow(/#999/);
     await expect(db.appendIovs('s', [...good, { since: timestampTime(5), payload: scale(1), provenance }])).rejects.toThrow(/#999 since 5 is a timestamp time but tag s uses run times/);
     await expect(db.appendIovs('s', [])).rejects.toThrow(/no IOVs given/);
+    await expect(db.appendIovs('s', [...good, { since: { kind: 'run', run: 2n ** 31n }, payload: scale(1), provenance }])).rejects.toThrow(/IOV #999 for tag s: run 2147483648 is out of range/);
     expect((await db.listIovs('s')).items).toHaveLength(0);
   });
 

@@ -1,4 +1,4 @@
-import { ConflictError, MAX_RUN, MAX_SUBRUN, MAX_TIMESTAMP_NS, timeFromKey, timeKey, ValidationError, formatTime, type Time } from '@nucal/core';
+import { checkedTimeKey, ConflictError, timeFromKey, timeKey, ValidationError, formatTime, type Time } from '@nucal/core';
 import { asOfMicros } from './as-of.js';
 import { microsToDate, nowMicros } from './clock.js';
 import type { DbContext } from './context.js';
@@ -111,12 +111,12 @@ function sinceKey(since: Time | undefined, tag: TagRow, i: number): bigint {
   if (since.kind !== tag.time_type) {
     throw new ValidationError(`IOV #${i} since ${formatTime(since)} is a ${since.kind} time but tag ${tag.name} uses ${tag.time_type} times`);
   }
-  const key = timeKey(since);
-  const ok = since.kind === 'run'
-    ? typeof since.run === 'bigint' && since.run >= 0n && since.run <= MAX_RUN && (since.subrun ?? 0n) >= 0n && (since.subrun ?? 0n) <= MAX_SUBRUN
-    : typeof since.ns === 'bigint' && since.ns >= 0n && since.ns <= MAX_TIMESTAMP_NS;
-  if (!ok) throw new ValidationError(`IOV #${i} since ${formatTime(since)} is out of range for a ${tag.time_type} time`);
-  return key;
+  try {
+    return checkedTimeKey(since);
+  } catch (err) {
+    if (err instanceof ValidationError) throw new ValidationError(`IOV #${i} for tag ${tag.name}: ${err.message}`);
+    throw err;
+  }
 }
 
 const min = (xs: bigint[]): bigint => xs.reduce((a, b) => (b < a ? b : a));

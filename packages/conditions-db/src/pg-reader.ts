@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { positional } from './resolve-sql.js';
 
 interface PgConnection {
   query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
@@ -18,8 +19,7 @@ export class PgReader {
   async get(sql: string, params: Record<string, string | number>): Promise<Record<string, unknown> | undefined> {
     let entry = this.prepared.get(sql);
     if (!entry) {
-      const names: string[] = [];
-      const text = sql.replace(/:([a-z]+)/g, (_, n: string) => `$${names.push(n)}`);
+      const { sql: text, names } = positional(sql, (i) => `$${i}`);
       entry = { name: `nucal_resolve_${this.prepared.size}`, text, names };
       this.prepared.set(sql, entry);
     }

@@ -38,12 +38,12 @@ JOIN iovs i ON i.id = ${CHOSEN.replaceAll(':bound', GT_BOUND)}
 JOIN payloads p ON p.hash = i.payload_hash
 WHERE g.name = :gt`;
 
-/** Turns `:name` placeholders into positional `?` with the binding order, for drivers without named parameters. */
-export function positional(sql: string): { sql: string; names: string[] } {
+/**
+ * Turns `:name` placeholders into positional ones (`?` for SQLite, `$1, $2, ...` for
+ * PostgreSQL with `placeholder`) and returns the binding order.
+ */
+export function positional(sql: string, placeholder: (index: number) => string = () => '?'): { sql: string; names: string[] } {
   const names: string[] = [];
-  const out = sql.replace(/:([a-z]+)/g, (_, n: string) => {
-    names.push(n);
-    return '?';
-  });
+  const out = sql.replace(/:([a-z]+)/g, (_, n: string) => placeholder(names.push(n)));
   return { sql: out, names };
 }

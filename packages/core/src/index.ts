@@ -9,7 +9,7 @@ export { NAMESPACED_ID, TAG_NAME, assertNamespacedId, assertTagName } from './na
 export type { Time, RunTime, TimestampTime, TimeType, TimeJson } from './time.js';
 export {
   TimeTypeSchema, TimeJsonSchema, MAX_RUN, MAX_SUBRUN, MAX_TIMESTAMP_NS,
-  runTime, timestampTime, timeKey, timeFromKey, compareTime, formatTime, formatTimestampIso, parseTime, timeToJson, timeFromJson,
+  runTime, timestampTime, timeKey, checkedTimeKey, timeFromKey, compareTime, formatTime, formatTimestampIso, parseTime, timeToJson, timeFromJson,
 } from './time.js';
 // content addressing
 export { canonicalJson, contentHash, sha256 } from './canonical-json.js';
