@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineRecord, IovCache, runTime } from '@nucal/core';
+import { defineRecord, runTime } from '@nucal/core';
 import sqlite3 from 'sqlite3';
 import { z } from 'zod';
 import { openConditionsDb, RESOLVE_BY_TAG } from '../src/index.js';
@@ -111,7 +111,7 @@ if (Math.abs(check - checkRaw) > 1e-6 * Math.abs(check)) throw new Error(`packag
 // 3. cached resolve on a time-ordered stream: 2,000,000 events, 200 per run, through a global tag.
 await db.createGlobalTag({ name: 'bench-gt' });
 await db.setGlobalTagEntry('bench-gt', 'bench.gain', 'gain-0');
-const cache = new IovCache(db.provider({ globalTag: 'bench-gt', cache: false }));
+const cache = db.provider({ globalTag: 'bench-gt' });
 const EVENTS = 2_000_000;
 const times = Array.from({ length: EVENTS / 200 }, (_, r) => runTime(r));
 t0 = performance.now();

@@ -6,7 +6,7 @@
  * statement on a plain `pg` client in the same run, and the IOV cache on a time-ordered stream.
  */
 import { randomBytes } from 'node:crypto';
-import { defineRecord, IovCache, runTime } from '@nucal/core';
+import { defineRecord, runTime } from '@nucal/core';
 import knexFactory from 'knex';
 import pg from 'pg';
 import { z } from 'zod';
@@ -60,7 +60,7 @@ try {
 
   await db.createGlobalTag({ name: 'bench-gt' });
   await db.setGlobalTagEntry('bench-gt', 'bench.gain', 'gain-0');
-  const cache = new IovCache(db.provider({ globalTag: 'bench-gt', cache: false }));
+  const cache = db.provider({ globalTag: 'bench-gt' });
   const EVENTS = 1_000_000;
   const times = Array.from({ length: EVENTS / 200 }, (_, r) => runTime(r));
   t0 = performance.now();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Knex } from 'knex';
-import { ConflictError, IovCache, ValidationError, type ConditionsProvider, type RecordRef, type Resolution, type Time } from '@nucal/core';
+import { ConflictError, IovCache, ValidationError, type RecordRef, type Resolution, type Time } from '@nucal/core';
 import { auditLog } from './audit.js';
 import { connect, parseDbUrl, type Dialect } from './connection.js';
 import type { DbContext } from './context.js';
@@ -156,16 +156,13 @@ export class ConditionsDb {
     return resolve(this.ctx, this.reader, q);
   }
   /**
-   * A {@link ConditionsProvider} for reconstruction through a global tag, wrapped in an
-   * {@link IovCache} unless `cache: false`.
+   * A conditions provider for reconstruction through a global tag, behind an
+   * {@link IovCache} (its `hits` and `misses` count the lookups).
    */
-  provider(opts: { globalTag: string; asOf?: Date; cache?: boolean }): ConditionsProvider & { cache?: IovCache } {
-    const inner: ConditionsProvider = {
+  provider(opts: { globalTag: string; asOf?: Date }): IovCache {
+    return new IovCache({
       resolve: <T>(record: RecordRef<T>, at: Time) => this.resolve<T>({ globalTag: opts.globalTag, record, at, ...(opts.asOf ? { asOf: opts.asOf } : {}) }),
-    };
-    if (opts.cache === false) return inner;
-    const cache = new IovCache(inner);
-    return Object.assign(cache, { cache });
+    });
   }
 
   // global tags

@@ -56,8 +56,8 @@ describeBackends('global tags, diff and usage', (backend) => {
     const provider = db.provider({ globalTag: 'frozen' });
     expect((await provider.resolve(scaleRecord, runTime(120))).payload.y0PePerMeV).toBe(100);
     expect((await provider.resolve(scaleRecord, runTime(130))).payload.y0PePerMeV).toBe(100);
-    expect(provider.cache?.misses).toBe(1);
-    expect(provider.cache?.hits).toBe(1);
+    expect(provider.misses).toBe(1);
+    expect(provider.hits).toBe(1);
   });
 
   it('diffs two tags interval by interval and two global tags record by record', async () => {

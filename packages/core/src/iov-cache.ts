@@ -19,7 +19,7 @@ interface Entry {
  * fixed time): the cache trusts an interval once seen.
  *
  * @example
- * const conditions = new IovCache(await db.provider({ globalTag: 'reco-2026' }));
+ * const conditions = new IovCache(provider); // @nucal/conditions-db's db.provider() already returns one
  * const scale = await conditions.resolve(energyScaleRecord, { kind: 'run', run: 42n });
  */
 export class IovCache implements ConditionsProvider {

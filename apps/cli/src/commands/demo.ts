@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { Command } from 'commander';
-import { defineRecord, formatTime, IovCache, parseTime, runTime, timestampTime, type ProvenanceInput, type TimestampTime } from '@nucal/core';
+import { defineRecord, formatTime, parseTime, runTime, timestampTime, type ProvenanceInput, type TimestampTime } from '@nucal/core';
 import { openConditionsDb } from '@nucal/conditions-db';
 import type { CosmicTruth } from '@nucal/cosmics';
 import { energyReconstructionPlugin, energyScaleRecord as junoScaleRecord, fNonlin, nonlinearityRecord } from '@nucal/nonlinearity';
@@ -70,7 +70,7 @@ export function demoCommand(io: Io, runCli: RunCli): Command {
         const summary = await db.exportGlobalTag('demo-reco-v1', o.export);
         const ex = await openConditionsDb({ url: o.export, readOnly: true });
         try {
-          const cache = new IovCache(ex.provider({ globalTag: 'demo-reco-v1', cache: false }));
+          const cache = ex.provider({ globalTag: 'demo-reco-v1' });
           let sum = 0;
           for (let run = 1000n; run < 1400n; run++) sum += (await cache.resolve(demoGainRecord, runTime(run))).payload.gainAdcPerPe;
           say(`6. exported to ${o.export} (${summary.iovs} IOV rows, ${summary.payloads} payloads); 400 runs resolved from the export through the IOV cache: ${cache.misses} lookups, ${cache.hits} cache hits, mean gain ${(sum / 400).toFixed(2)} ADC/PE`);
@@ -116,7 +116,7 @@ async function junoChapter(o: { db: string; plots: string }, say: (t: string) =>
       const out = await reco.process({ peTotal: Math.round(pe), time: runTime(run) }, conditions);
       rows.push(`run ${run}: ${Math.round(pe)} PE -> E_vis ${out.visibleEnergyMeV.toFixed(3)} MeV, positron T ${out.positronKineticMeV?.toFixed(3)} MeV`);
     }
-    say(`9. juno.energy reconstruction through global tag demo-juno (IOV cache: ${conditions.cache?.misses} lookups for ${rows.length} events):\n   ${rows.join('\n   ')}`);
+    say(`9. juno.energy reconstruction through global tag demo-juno (IOV cache: ${conditions.misses} lookups for ${rows.length} events):\n   ${rows.join('\n   ')}`);
   } finally {
     await db.close();
   }
