@@ -35,6 +35,38 @@ export class ConflictError extends NucalError {
   }
 }
 
+/** The caller's identity may not do this (a reader writing, a writer outside its tag prefix, a read-only file). */
+export class PermissionError extends NucalError {
+  constructor(message: string) {
+    super('PERMISSION', message);
+  }
+}
+
+/**
+ * The database itself failed: unreachable, authentication refused, busy past the timeout,
+ * held by a migration, missing, corrupt or not a nucal database. `reason` says which, so a
+ * command line can give the right advice in one line; the message never contains a password.
+ */
+export class DatabaseError extends NucalError {
+  readonly reason: DatabaseErrorReason;
+  constructor(reason: DatabaseErrorReason, message: string, options?: { cause?: unknown }) {
+    super('DATABASE', message, options);
+    this.reason = reason;
+  }
+}
+
+/** Why a {@link DatabaseError} happened. */
+export type DatabaseErrorReason =
+  | 'unreachable'
+  | 'authentication'
+  | 'busy'
+  | 'migration-lock'
+  | 'missing'
+  | 'not-nucal'
+  | 'corrupt'
+  | 'schema-version'
+  | 'other';
+
 /** A physics input outside the validity range of the model that would use it. */
 export class OutOfRangeError extends NucalError {
   constructor(message: string) {

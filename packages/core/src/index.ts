@@ -2,14 +2,17 @@
  * @nucal/core — the contracts every nucal package shares. No physics here.
  */
 // errors
-export { NucalError, ValidationError, NotFoundError, ConflictError, OutOfRangeError, FitError, formatZodIssues } from './errors.js';
+export {
+  NucalError, ValidationError, NotFoundError, ConflictError, PermissionError, DatabaseError, OutOfRangeError, FitError, formatZodIssues,
+  type DatabaseErrorReason,
+} from './errors.js';
 // names
 export { NAMESPACED_ID, TAG_NAME, assertNamespacedId, assertTagName } from './names.js';
 // time
 export type { Time, RunTime, TimestampTime, TimeType, TimeJson } from './time.js';
 export {
   TimeTypeSchema, TimeJsonSchema, MAX_RUN, MAX_SUBRUN, MAX_TIMESTAMP_NS,
-  runTime, timestampTime, timeKey, checkedTimeKey, timeFromKey, compareTime, formatTime, formatTimestampIso, parseTime, timeToJson, timeFromJson,
+  runTime, timestampTime, timeKey, checkedTimeKey, timeFromKey, compareTime, formatTime, formatTimestampIso, parseTime, parseInstant, timeToJson, timeFromJson,
 } from './time.js';
 // content addressing
 export { canonicalJson, contentHash, sha256 } from './canonical-json.js';

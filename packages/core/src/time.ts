@@ -112,16 +112,58 @@ export function formatTimestampIso(t: TimestampTime): string {
   return `${base}.${fracNs.toString().padStart(9, '0')}Z`;
 }
 
-const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
+
+/** A calendar instant read strictly: nanoseconds since the epoch (may be negative before 1970). */
+function parseIsoNs(text: string, what: string): bigint {
+  const m = ISO.exec(text);
+  if (!m) {
+    throw new ValidationError(`${what} "${text}" is not a date: expected ISO-8601 such as 2026-11-24, 2026-11-24T12:00:00Z or 2026-11-24T12:00:00.123456789+01:00`);
+  }
+  const [, y, mo, d, hh = '00', mm = '00', ss = '00', frac = '', zone] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(hh);
+  const minute = Number(mm);
+  const second = Number(ss);
+  if (month < 1 || month > 12) throw new ValidationError(`${what} "${text}" has month ${mo}: expected 01..12`);
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) throw new ValidationError(`${what} "${text}" has day ${d}: ${y}-${mo} has days 01..${String(days).padStart(2, '0')}`);
+  if (hour > 23) throw new ValidationError(`${what} "${text}" has hour ${hh}: expected 00..23 (24:00 is written as the next day's 00:00)`);
+  if (minute > 59) throw new ValidationError(`${what} "${text}" has minute ${mm}: expected 00..59`);
+  if (second > 59) throw new ValidationError(`${what} "${text}" has second ${ss}: expected 00..59 (leap seconds are not represented: times are POSIX time)`);
+  let offsetMin = 0;
+  if (zone !== undefined && zone !== 'Z' && zone !== 'z') {
+    const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+    const oh = Number(z[2]);
+    const om = Number(z[3]);
+    if (oh > 23 || om > 59) throw new ValidationError(`${what} "${text}" has zone offset ${zone}: expected -23:59..+23:59`);
+    offsetMin = (z[1] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMin * 60_000;
+  return BigInt(ms) * 1_000_000n + BigInt(frac.padEnd(9, '0'));
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
 
 /**
  * Parses the text form of {@link formatTime} for a tag of the given time type.
  *
+ * Dates are read strictly (no 02-30, no 24:00, no leap second 60) and **a date without a
+ * zone is UTC**: the same rule for every option and every command, whatever the machine's
+ * `TZ`.
+ *
  * @example
  * parseTime('1234:5', 'run')                 // { kind: 'run', run: 1234n, subrun: 5n }
  * parseTime('2026-11-24T00:00:00Z', 'timestamp')
+ * parseTime('2026-11-24', 'timestamp')       // midnight UTC
  */
 export function parseTime(text: string, kind: TimeType): Time {
+  if (typeof text !== 'string') throw new ValidationError(`time ${String(text)} is not text: expected a ${kind} time`);
   const s = text.trim();
   if (kind === 'run') {
     const m = /^(\d+)(?::(\d+))?$/.exec(s);
@@ -129,16 +171,29 @@ export function parseTime(text: string, kind: TimeType): Time {
     return runTime(BigInt(m[1]!), m[2] === undefined ? 0n : BigInt(m[2]));
   }
   if (/^\d+$/.test(s)) return timestampTime(BigInt(s));
-  const m = ISO.exec(s);
-  if (!m) {
-    throw new ValidationError(
-      `time "${text}" is not a timestamp: expected nanoseconds since the epoch or an ISO-8601 date such as 2026-11-24T12:00:00Z`,
-    );
+  const ns = parseIsoNs(s, 'time');
+  if (ns < 0n || ns > MAX_TIMESTAMP_NS) {
+    throw new ValidationError(`time "${text}" is out of range: expected a date from 1970-01-01T00:00:00Z to 2262-04-11T23:47:16.854775807Z`);
   }
-  const [, date, hh = '00', mm = '00', ss = '00', frac = '', zone = 'Z'] = m;
-  const ms = Date.parse(`${date}T${hh}:${mm}:${ss}${zone === 'Z' ? 'Z' : zone}`);
-  if (Number.isNaN(ms)) throw new ValidationError(`time "${text}" is not a valid calendar date`);
-  return timestampTime(BigInt(ms) * 1_000_000n + BigInt(frac.padEnd(9, '0') || '0'));
+  return timestampTime(ns);
+}
+
+/**
+ * Parses a wall-clock instant (an "as of" bound, a snapshot): ISO-8601, strict, UTC when no
+ * zone is given, at most millisecond precision (insertion times are compared per millisecond).
+ *
+ * @example
+ * parseInstant('2026-11-24T12:00:00.250Z') // Date
+ * parseInstant('2026-11-24')               // midnight UTC, never local time
+ */
+export function parseInstant(text: string, what = 'date'): Date {
+  if (typeof text !== 'string') throw new ValidationError(`${what} ${String(text)} is not text: expected an ISO-8601 date`);
+  const s = text.trim();
+  const ns = parseIsoNs(s, what);
+  if (ns % 1_000_000n !== 0n) throw new ValidationError(`${what} "${text}" has more than millisecond precision: expected at most 3 fraction digits`);
+  const ms = Number(ns / 1_000_000n);
+  if (ms < 0 || ms > 8.64e15) throw new ValidationError(`${what} "${text}" is out of range: expected a date from 1970 on`);
+  return new Date(ms);
 }
 
 /** zod schema of the JSON form of a time: `{ kind: 'run', run: '1234', subrun?: '5' }` or `{ kind: 'timestamp', ns: '...' }`. */
