@@ -34,7 +34,7 @@ function lcg(seed: number) {
 
 const dir = mkdtempSync(join(tmpdir(), 'nucal-bench-'));
 const file = join(dir, 'bench.sqlite');
-const db = await openConditionsDb({ url: file, actor: 'bench' });
+const db = await openConditionsDb({ url: file, label: 'bench', create: true });
 await db.registerRecord(gain);
 for (let t = 0; t < N_TAGS; t++) await db.createTag({ name: `gain-${t}`, record: 'bench.gain', timeType: 'run' });
 
@@ -50,7 +50,7 @@ const insertS = (performance.now() - t0) / 1000;
 // 1b. baseline: the same rows (payloads already hashed and serialised) written with raw
 // multi-row INSERTs on the same schema in a second file, one transaction per tag.
 const rawFile = join(dir, 'raw.sqlite');
-await (await openConditionsDb({ url: rawFile, actor: 'bench' })).close();
+await (await openConditionsDb({ url: rawFile, label: 'bench', create: true })).close();
 const rawDb = new sqlite3.Database(rawFile);
 const exec = (sql: string, params: unknown[] = []) => new Promise<void>((res, rej) => rawDb.run(sql, params, (e) => (e ? rej(e) : res())));
 await exec('PRAGMA cache_size = -65536');
@@ -111,7 +111,8 @@ if (Math.abs(check - checkRaw) > 1e-6 * Math.abs(check)) throw new Error(`packag
 // 3. cached resolve on a time-ordered stream: 2,000,000 events, 200 per run, through a global tag.
 await db.createGlobalTag({ name: 'bench-gt' });
 await db.setGlobalTagEntry('bench-gt', 'bench.gain', 'gain-0');
-const cache = db.provider({ globalTag: 'bench-gt' });
+await db.lockGlobalTag('bench-gt', { snapshot: 'now' });
+const cache = await db.provider({ globalTag: 'bench-gt' });
 const EVENTS = 2_000_000;
 const times = Array.from({ length: EVENTS / 200 }, (_, r) => runTime(r));
 t0 = performance.now();

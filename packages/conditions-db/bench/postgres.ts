@@ -28,7 +28,7 @@ await admin.raw(`CREATE DATABASE ${name}`);
 const url = new URL(ADMIN);
 url.pathname = `/${name}`;
 try {
-  const db = await openConditionsDb({ url: url.toString(), actor: 'bench' });
+  const db = await openConditionsDb({ url: url.toString(), label: 'bench', create: true });
   await db.registerRecord(gain);
   for (let t = 0; t < N_TAGS; t++) await db.createTag({ name: `gain-${t}`, record: 'bench.gain', timeType: 'run' });
   let t0 = performance.now();
@@ -60,7 +60,8 @@ try {
 
   await db.createGlobalTag({ name: 'bench-gt' });
   await db.setGlobalTagEntry('bench-gt', 'bench.gain', 'gain-0');
-  const cache = db.provider({ globalTag: 'bench-gt' });
+  await db.lockGlobalTag('bench-gt', { snapshot: 'now' });
+  const cache = await db.provider({ globalTag: 'bench-gt' });
   const EVENTS = 1_000_000;
   const times = Array.from({ length: EVENTS / 200 }, (_, r) => runTime(r));
   t0 = performance.now();

@@ -13,6 +13,7 @@ export async function auditLog(ctx: DbContext, opts: { limit?: number; target?: 
     id: Number(r.id),
     at: microsToDate(Number(r.at)),
     actor: String(r.actor),
+    label: r.label === null || r.label === undefined ? null : String(r.label),
     action: String(r.action),
     target: String(r.target),
     details: JSON.parse(String(r.details)) as Record<string, unknown>,

@@ -4,7 +4,8 @@ import { runTime } from '@nucal/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeBackends } from '../test/backends.js';
 import { provenance, scale, scaleRecord } from '../test/records.js';
-import { openConditionsDb, type ConditionsDb } from './conditions-db.js';
+import type { ConditionsDb } from './conditions-db.js';
+import { openConditionsDb } from './open.js';
 
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,7 +34,7 @@ describeBackends('concurrent writers and killed processes', (backend) => {
   let db: ConditionsDb;
   beforeEach(async () => {
     url = await backend.fresh();
-    db = await openConditionsDb({ url, actor: 'tester' });
+    db = await openConditionsDb({ url, label: 'tester', create: true });
     await db.registerRecord(scaleRecord);
     await db.createTag({ name: 'shared', record: 'test.energy-scale', timeType: 'run', allowBackfill: true });
     for (let p = 0; p < 4; p++) await db.createTag({ name: `own-${p}`, record: 'test.energy-scale', timeType: 'run' });
@@ -65,7 +66,8 @@ describeBackends('concurrent writers and killed processes', (backend) => {
     }
     const appends = (await db.auditLog({ limit: 1000 })).filter((e) => e.action === 'iov.append');
     expect(appends).toHaveLength(96);
-    expect(new Set(appends.map((e) => e.actor)).size).toBe(8);
+    expect(new Set(appends.map((e) => e.label)).size).toBe(8);
+    expect(new Set(appends.map((e) => e.actor))).toEqual(new Set([db.identity]));
   });
 
   it('a writer killed in the middle of a bulk append leaves no partial IOV set', async () => {

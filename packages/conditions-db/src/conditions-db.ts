@@ -1,77 +1,23 @@
-import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import type { Knex } from 'knex';
 import { ConflictError, IovCache, ValidationError, type RecordRef, type Resolution, type Time } from '@nucal/core';
 import { auditLog } from './audit.js';
-import { connect, parseDbUrl, type Dialect } from './connection.js';
+import { databaseNow, microsToDate } from './clock.js';
+import type { Dialect } from './connection.js';
 import type { DbContext } from './context.js';
+import type { FileMark } from './file-mark.js';
 import { diffGlobalTags, diffTags, type GlobalTagDiffEntry, type TagDiffEntry } from './diff.js';
 import { createGlobalTag, getGlobalTag, listGlobalTags, lockGlobalTag, setGlobalTagEntry } from './global-tags.js';
 import { appendIovs, listIovs, type AppendOptions, type ListIovsOptions } from './iovs.js';
 import { listRecords, registerRecord, registerRecordFromJsonSchema } from './records.js';
 import { resolve, type ResolveQuery } from './resolve.js';
-import { migrationSource, SCHEMA_VERSION } from './schema.js';
-import { PgReader } from './pg-reader.js';
+import type { PgReader } from './pg-reader.js';
 import { SqliteReader } from './sqlite-reader.js';
 import { createTag, getTag, listTags, lockTag } from './tags.js';
-import { collectAll, collectGlobalTag, importBundle, type ImportSummary } from './transfer.js';
+import { exportGlobalTag, importFile, type ExportSummary, type ImportOptions, type ImportSummary } from './transfer.js';
 import type {
   AppendResult, AuditEntry, CreateGlobalTagInput, CreateTagInput, GlobalTagInfo, IovInfo, IovInput, RecordInfo, TagInfo,
 } from './types.js';
 import { whoUses, type Usage } from './usage.js';
-
-/** Options of {@link openConditionsDb}. */
-export interface OpenOptions {
-  /** SQLite file path (default `./nucal.sqlite`) or `postgres://user@host:port/db`. */
-  url?: string;
-  /** Refuse every write; SQLite files are opened with `query_only`. */
-  readOnly?: boolean;
-  /** Who writes, for the audit log (default: $NUCAL_USER, else the OS user). */
-  actor?: string;
-  /** Create or upgrade the tables (default true unless read-only). */
-  migrate?: boolean;
-}
-
-/**
- * Opens (and by default initialises) a conditions database.
- *
- * @example
- * const db = await openConditionsDb({ url: 'conditions.sqlite' });
- * await db.registerRecord(lifetimeRecord);
- * await db.createTag({ name: 'lifetime-v1', record: 'dune.lifetime', timeType: 'timestamp' });
- * await db.appendIov('lifetime-v1', { since: parseTime('2026-11-24', 'timestamp'), payload, provenance });
- * const r = await db.resolve({ tag: 'lifetime-v1', record: lifetimeRecord, at });
- * await db.close();
- */
-export async function openConditionsDb(opts: OpenOptions = {}): Promise<ConditionsDb> {
-  const target = parseDbUrl(opts.url ?? './nucal.sqlite');
-  const readOnly = opts.readOnly ?? false;
-  const knex = connect(target, { readOnly });
-  try {
-    if (opts.migrate ?? !readOnly) {
-      await knex.migrate.latest({ migrationSource: migrationSource(), tableName: 'nucal_migrations' });
-    }
-    const meta = await knex('nucal_meta').where({ key: 'schema_version' }).first().catch(() => undefined);
-    if (!meta) throw new ValidationError(`database ${target.location} is not a nucal conditions database: run "nucal db init" first`);
-    if (Number(meta.value) !== SCHEMA_VERSION) {
-      throw new ValidationError(`database ${target.location} has schema version ${meta.value}: this nucal reads version ${SCHEMA_VERSION}`);
-    }
-    const reader = target.dialect === 'sqlite' ? await SqliteReader.open(target.location, readOnly) : new PgReader(knex);
-    const actor = opts.actor ?? process.env.NUCAL_USER ?? safeUser();
-    return new ConditionsDb({ knex, dialect: target.dialect, readOnly, actor, schemas: new Map(), payloads: new Map() }, reader, target.location);
-  } catch (err) {
-    await knex.destroy();
-    throw err;
-  }
-}
-
-function safeUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
 
 /**
  * An open conditions database: records, tags, IOVs, global tags, resolution, diff, export
@@ -83,9 +29,37 @@ export class ConditionsDb {
   constructor(
     private readonly ctx: DbContext,
     private readonly reader: SqliteReader | PgReader,
-    /** File path or URL this database was opened from. */
-    readonly location: string,
+    /** The mark of a standalone SQLite file (an export, the demo's database), if any. */
+    readonly mark: FileMark | null,
   ) {}
+
+  /** @internal The shared state, for the package's own modules (export writes through it). */
+  get context(): DbContext {
+    return this.ctx;
+  }
+
+  /** File path or URL this database was opened from, with any password redacted. */
+  get location(): string {
+    return this.ctx.location;
+  }
+
+  /**
+   * Who this connection writes as: the PostgreSQL role (`current_user`), or the operating-system
+   * user for a SQLite file. The audit log records it; the free-text label cannot replace it.
+   */
+  get identity(): string {
+    return this.ctx.identity;
+  }
+
+  /** True when every write is refused (opened read-only, or an export's read-only mark). */
+  get readOnly(): boolean {
+    return this.ctx.readOnly;
+  }
+
+  /** The database's clock now (writes are stamped from it, never from the writer's clock). */
+  async now(): Promise<Date> {
+    return microsToDate(await databaseNow(this.ctx.knex, this.ctx.dialect));
+  }
 
   /** `sqlite` or `postgres`. */
   get dialect(): Dialect {
@@ -157,12 +131,38 @@ export class ConditionsDb {
   }
   /**
    * A conditions provider for reconstruction through a global tag, behind an
-   * {@link IovCache} (its `hits` and `misses` count the lookups).
+   * {@link IovCache} (its `hits` and `misses` count the lookups). Only reproducible answers
+   * are cached for good:
+   * - a global tag locked with a snapshot: its answers never change;
+   * - `asOf` a moment not later than the database's clock: rows written later are ignored;
+   * - otherwise the global tag may still change while a job runs, and the provider is refused
+   *   unless asked for explicitly as `live: { maxAgeMs }`: a cached interval is then trusted
+   *   for at most `maxAgeMs`, so a new IOV is seen at most that long after it was written.
+   *
+   * @example
+   * const conditions = await db.provider({ globalTag: 'reco-2026' });
+   * const live = await db.provider({ globalTag: 'online', live: { maxAgeMs: 60_000 } });
    */
-  provider(opts: { globalTag: string; asOf?: Date }): IovCache {
-    return new IovCache({
-      resolve: <T>(record: RecordRef<T>, at: Time) => this.resolve<T>({ globalTag: opts.globalTag, record, at, ...(opts.asOf ? { asOf: opts.asOf } : {}) }),
-    });
+  async provider(opts: { globalTag: string; asOf?: Date; live?: { maxAgeMs: number } }): Promise<IovCache> {
+    const gt = await this.getGlobalTag(opts.globalTag);
+    const asOf = opts.asOf;
+    if (asOf !== undefined && opts.live !== undefined) throw new ValidationError('provider: asOf and live exclude each other (a pinned provider never changes)');
+    const resolver = {
+      resolve: <T>(record: RecordRef<T>, at: Time) => this.resolve<T>({ globalTag: opts.globalTag, record, at, ...(asOf ? { asOf } : {}) }),
+    };
+    if (asOf !== undefined) {
+      const now = await this.now();
+      if (asOf.getTime() > now.getTime()) {
+        throw new ConflictError(`provider as of ${asOf.toISOString()} is later than the database's clock (${now.toISOString()}): IOVs written until then would change its answers`);
+      }
+      return new IovCache(resolver);
+    }
+    if (gt.state === 'locked' && gt.snapshot !== null) return new IovCache(resolver);
+    if (opts.live !== undefined) return new IovCache(resolver, { maxAgeMs: opts.live.maxAgeMs });
+    const why = gt.state === 'open' ? 'is open' : 'is locked without a snapshot';
+    throw new ConflictError(
+      `global tag ${gt.name} ${why}: its answers can change while a job runs. Lock it with a snapshot, pin the provider with asOf, or ask for live: { maxAgeMs }`,
+    );
   }
 
   // global tags
@@ -195,31 +195,20 @@ export class ConditionsDb {
 
   // export and import
   /**
-   * Writes a global tag and only what it needs to a new standalone SQLite file, which
-   * `openConditionsDb({ url: file, readOnly: true })` serves like the original.
+   * Writes a global tag and only what it needs to a new standalone SQLite file (never into an
+   * existing one), marked read-only, which `openConditionsDb({ url: file })` serves like the
+   * original through that global tag.
    */
-  async exportGlobalTag(globalTag: string, file: string): Promise<ImportSummary> {
-    if (existsSync(file)) throw new ConflictError(`export file ${file} already exists: choose a new path`);
-    if (parseDbUrl(file).dialect !== 'sqlite') throw new ValidationError(`export target ${file} is not a file path: expected a SQLite file`);
-    const bundle = await collectGlobalTag(this.ctx, globalTag);
-    const out = await openConditionsDb({ url: file, actor: this.ctx.actor });
-    try {
-      const summary = await importBundle(out.ctx, bundle, `export of ${globalTag} from ${this.location}`);
-      // A rollback journal, not WAL: a read-only open then needs no -wal/-shm files.
-      await out.knex.raw('PRAGMA journal_mode = DELETE');
-      return summary;
-    } finally {
-      await out.close();
-    }
+  exportGlobalTag(globalTag: string, file: string): Promise<ExportSummary> {
+    return exportGlobalTag(this.ctx, globalTag, file);
   }
-  /** Imports every global tag of an exported file (and what they need), adding only what is missing. */
-  async importFile(file: string): Promise<ImportSummary> {
-    const src = await openConditionsDb({ url: file, readOnly: true });
-    try {
-      return await importBundle(this.ctx, await collectAll(src.ctx), `import from ${file}`);
-    } finally {
-      await src.close();
-    }
+  /**
+   * Imports every global tag of an exported file and what they need. Every payload hash is
+   * recomputed, existing tags gain rows only as an append would allow, and no locked global
+   * tag changes what it resolves; a refused import writes nothing. `dryRun` lists the changes.
+   */
+  importFile(file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
+    return importFile(this.ctx, file, opts);
   }
 
   // audit

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import knexFactory, { type Knex } from 'knex';
 import { ValidationError } from '@nucal/core';
+import { redactSecrets } from './db-errors.js';
 
 /** Which SQL engine a database URL points to. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -12,6 +12,16 @@ export interface ConnectionTarget {
   readonly location: string;
 }
 
+/**
+ * The URL with its password replaced by `***`: what may be printed, logged or stored.
+ *
+ * @example
+ * redactUrl('postgres://calib:s3cret@db.example:5432/conditions') // 'postgres://calib:***@db.example:5432/conditions'
+ */
+export function redactUrl(url: string): string {
+  return redactSecrets(url);
+}
+
 /** Decides the dialect from the URL: PostgreSQL for postgres(ql):// URLs, otherwise a SQLite file path. */
 export function parseDbUrl(url: string): ConnectionTarget {
   if (typeof url !== 'string' || url.trim() === '') {
@@ -19,7 +29,7 @@ export function parseDbUrl(url: string): ConnectionTarget {
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', location: url };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-    throw new ValidationError(`database "${url}" has an unsupported scheme: expected a SQLite file path or a postgres:// URL`);
+    throw new ValidationError(`database "${redactSecrets(url)}" has an unsupported scheme: expected a SQLite file path or a postgres:// URL`);
   }
   if (url === ':memory:') {
     throw new ValidationError('database ":memory:" is not supported: expected a SQLite file path (use a temporary file for throwaway databases)');
@@ -28,17 +38,14 @@ export function parseDbUrl(url: string): ConnectionTarget {
 }
 
 /** Opens a knex instance for the target. SQLite gets WAL, a busy timeout and foreign keys. */
-export function connect(target: ConnectionTarget, opts: { readOnly: boolean }): Knex {
+export function connect(target: ConnectionTarget, opts: { readOnly: boolean; busyTimeoutMs: number }): Knex {
   if (target.dialect === 'postgres') {
     return knexFactory({
       client: 'pg',
       connection: target.location,
       pool: { min: 0, max: 4 },
-      acquireConnectionTimeout: 30_000,
+      acquireConnectionTimeout: Math.max(5_000, opts.busyTimeoutMs),
     });
-  }
-  if (opts.readOnly && !existsSync(target.location)) {
-    throw new ValidationError(`database file "${target.location}" does not exist: expected an existing SQLite file for read-only access`);
   }
   return knexFactory({
     client: 'sqlite3',
@@ -50,7 +57,7 @@ export function connect(target: ConnectionTarget, opts: { readOnly: boolean }): 
       afterCreate(conn: SqliteConn, done: (err: Error | null, conn: SqliteConn) => void) {
         // WAL lets readers run beside one writer; the busy timeout makes concurrent writers
         // queue instead of failing; query_only turns a read-only open into a hard guarantee.
-        const pragmas = ['PRAGMA busy_timeout = 30000', 'PRAGMA foreign_keys = ON', 'PRAGMA synchronous = NORMAL', 'PRAGMA cache_size = -65536'];
+        const pragmas = [`PRAGMA busy_timeout = ${Math.round(opts.busyTimeoutMs)}`, 'PRAGMA foreign_keys = ON', 'PRAGMA synchronous = NORMAL', 'PRAGMA cache_size = -65536'];
         if (!opts.readOnly) pragmas.unshift('PRAGMA journal_mode = WAL');
         if (opts.readOnly) pragmas.push('PRAGMA query_only = ON');
         conn.exec(pragmas.join(';'), (err) => done(err, conn));

@@ -52,8 +52,9 @@ describeBackends('global tags, diff and usage', (backend) => {
     expect(r.payload.y0PePerMeV).toBe(200);
     expect(r.until).toBeNull();
     await expect(db.setGlobalTagEntry('frozen', 'test.energy-scale', 'scale-b')).rejects.toThrow(/global tag frozen is locked/);
-    await expect(db.lockGlobalTag('frozen')).rejects.toThrow(/already locked/);
-    const provider = db.provider({ globalTag: 'frozen' });
+    await expect(db.lockGlobalTag('frozen', { snapshot: 'now' })).rejects.toThrow(/already locked: its snapshot cannot change/);
+    expect((await db.lockGlobalTag('frozen')).snapshot).toEqual(locked.snapshot);
+    const provider = await db.provider({ globalTag: 'frozen' });
     expect((await provider.resolve(scaleRecord, runTime(120))).payload.y0PePerMeV).toBe(100);
     expect((await provider.resolve(scaleRecord, runTime(130))).payload.y0PePerMeV).toBe(100);
     expect(provider.misses).toBe(1);

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { ConflictError, NotFoundError } from '@nucal/core';
-import { dateToMicros, microsToDate, nowMicros } from './clock.js';
+import { ConflictError, NotFoundError, ValidationError } from '@nucal/core';
+import { dateToBound, microsToDate } from './clock.js';
 import type { DbContext } from './context.js';
 import { tagRow } from './tags.js';
 import { CreateGlobalTagInput, RecordNameSchema, TagNameSchema, type GlobalTagInfo } from './types.js';
@@ -20,9 +20,10 @@ interface GlobalTagRow {
 /** Creates an empty, open global tag. */
 export async function createGlobalTag(ctx: DbContext, input: CreateGlobalTagInput): Promise<GlobalTagInfo> {
   const g = parseInput(CreateGlobalTagInput, input, 'global tag definition');
-  return writeTransaction(ctx, 'gt.create', g.name, async (trx) => {
+  return writeTransaction(ctx, 'gt.create', g.name, async (trx, stamp) => {
     if (await trx('global_tags').where({ name: g.name }).first()) throw new ConflictError(`global tag ${g.name} already exists`);
-    const row = { name: g.name, description: g.description, snapshot_at: g.snapshot ? dateToMicros(g.snapshot) : null, state: 'open' as const, created_at: nowMicros(), locked_at: null };
+    const snapshot = g.snapshot ? snapshotBound(g.name, g.snapshot, stamp) : null;
+    const row = { name: g.name, description: g.description, snapshot_at: snapshot, state: 'open' as const, created_at: stamp, locked_at: null };
     await trx('global_tags').insert(row);
     return { result: toInfo(row, []), details: { snapshot: g.snapshot?.toISOString() ?? null } };
   });
@@ -33,14 +34,14 @@ export async function setGlobalTagEntry(ctx: DbContext, gtName: string, record: 
   parseInput(TagNameSchema, gtName, `global tag name "${gtName}"`);
   parseInput(RecordNameSchema, record, `record name "${record}"`);
   parseInput(TagNameSchema, tagName, `tag name "${tagName}"`);
-  return writeTransaction(ctx, 'gt.set', gtName, async (trx) => {
+  return writeTransaction(ctx, 'gt.set', gtName, async (trx, stamp) => {
     const gt = await gtRow(trx, gtName, true);
     if (gt.state === 'locked') throw new ConflictError(`global tag ${gtName} is locked: its record -> tag map cannot change`);
     const tag = await tagRow(trx, tagName);
     if (tag.record_name !== record) throw new ConflictError(`tag ${tagName} holds record ${tag.record_name}, not ${record}`);
     const previous = await trx('global_tag_entries').where({ global_tag_id: gt.id, record_name: record }).first();
-    if (previous) await trx('global_tag_entries').where({ global_tag_id: gt.id, record_name: record }).update({ tag_id: tag.id, updated_at: nowMicros() });
-    else await trx('global_tag_entries').insert({ global_tag_id: gt.id, record_name: record, tag_id: tag.id, updated_at: nowMicros() });
+    if (previous) await trx('global_tag_entries').where({ global_tag_id: gt.id, record_name: record }).update({ tag_id: tag.id, updated_at: stamp });
+    else await trx('global_tag_entries').insert({ global_tag_id: gt.id, record_name: record, tag_id: tag.id, updated_at: stamp });
     return { result: toInfo(gt, await entries(trx, gt.id)), details: { record, tag: tagName, replacedTagId: previous?.tag_id ?? null } };
   });
 }
@@ -51,18 +52,34 @@ export async function setGlobalTagEntry(ctx: DbContext, gtName: string, record: 
  */
 export async function lockGlobalTag(ctx: DbContext, gtName: string, opts: { snapshot?: Date | 'now' } = {}): Promise<GlobalTagInfo> {
   parseInput(TagNameSchema, gtName, `global tag name "${gtName}"`);
-  return writeTransaction(ctx, 'gt.lock', gtName, async (trx) => {
+  return writeTransaction(ctx, 'gt.lock', gtName, async (trx, stamp) => {
     const gt = await gtRow(trx, gtName, true);
-    if (gt.state === 'locked') throw new ConflictError(`global tag ${gtName} is already locked`);
-    const now = nowMicros();
-    const snapshot = opts.snapshot === 'now' ? now : opts.snapshot ? dateToMicros(opts.snapshot) : gt.snapshot_at;
-    if (gt.snapshot_at !== null && snapshot !== null && Number(snapshot) > Number(gt.snapshot_at)) {
+    if (gt.state === 'locked') {
+      // What a locked global tag resolves never changes: no new snapshot, earlier or later.
+      if (opts.snapshot !== undefined) throw new ConflictError(`global tag ${gtName} is already locked: its snapshot cannot change`);
+      return { result: toInfo(gt, await entries(trx, gt.id)), details: { unchanged: true } };
+    }
+    const snapshot = opts.snapshot === 'now' ? stamp : opts.snapshot ? snapshotBound(gtName, opts.snapshot, stamp) : gt.snapshot_at === null ? null : Number(gt.snapshot_at);
+    if (gt.snapshot_at !== null && snapshot !== null && snapshot > Number(gt.snapshot_at)) {
       throw new ConflictError(`global tag ${gtName} already has snapshot ${microsToDate(Number(gt.snapshot_at)).toISOString()}: a lock cannot move it later`);
     }
-    await trx('global_tags').where({ id: gt.id }).update({ state: 'locked', locked_at: now, snapshot_at: snapshot });
-    const row = { ...gt, state: 'locked' as const, locked_at: now, snapshot_at: snapshot };
-    return { result: toInfo(row, await entries(trx, gt.id)), details: { snapshot: snapshot === null ? null : microsToDate(Number(snapshot)).toISOString() } };
+    await trx('global_tags').where({ id: gt.id }).update({ state: 'locked', locked_at: stamp, snapshot_at: snapshot });
+    const row = { ...gt, state: 'locked' as const, locked_at: stamp, snapshot_at: snapshot };
+    return { result: toInfo(row, await entries(trx, gt.id)), details: { snapshot: snapshot === null ? null : microsToDate(snapshot).toISOString() } };
   });
+}
+
+/**
+ * The insertion bound of a snapshot date (its whole millisecond included), refused when later
+ * than the database's clock: IOVs written until then would still change what it resolves.
+ */
+function snapshotBound(gtName: string, d: Date, stamp: number): number {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime()) || d.getTime() < 0) throw new ValidationError(`snapshot of global tag ${gtName} is not a valid date`);
+  const bound = dateToBound(d);
+  if (bound > stamp) {
+    throw new ConflictError(`snapshot ${d.toISOString()} of global tag ${gtName} is later than the database's clock (${microsToDate(stamp).toISOString()}): use "now" or a past date`);
+  }
+  return bound;
 }
 
 /** A global tag with its map. */

@@ -2,8 +2,10 @@
  * @nucal/conditions-db — calibration constants with intervals of validity, on SQLite or PostgreSQL.
  */
 // opening a database
-export { openConditionsDb, ConditionsDb, type OpenOptions } from './conditions-db.js';
-export { parseDbUrl, type Dialect, type ConnectionTarget } from './connection.js';
+export { openConditionsDb, type OpenOptions } from './open.js';
+export { ConditionsDb } from './conditions-db.js';
+export { parseDbUrl, redactUrl, type Dialect, type ConnectionTarget } from './connection.js';
+export { readFileMark, FileMarkSchema, type FileMark } from './file-mark.js';
 export { SCHEMA_VERSION } from './schema.js';
 // inputs and results
 export {
@@ -14,6 +16,7 @@ export type { AppendOptions, ListIovsOptions } from './iovs.js';
 export type { ResolveQuery } from './resolve.js';
 export type { TagDiffEntry, GlobalTagDiffEntry } from './diff.js';
 export type { Usage } from './usage.js';
-export type { ImportSummary } from './transfer.js';
+export type { ExportSummary, ImportChange, ImportOptions, ImportSummary } from './transfer.js';
+export { MAX_PAYLOAD_DEPTH, MAX_PAYLOAD_BYTES } from './payloads.js';
 // SQL of a resolution, for benchmarks and other clients of the same tables
 export { RESOLVE_BY_TAG, RESOLVE_BY_GLOBAL_TAG } from './resolve-sql.js';

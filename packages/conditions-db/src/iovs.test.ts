@@ -143,7 +143,10 @@ describeBackends('tags and IOVs', (backend) => {
     await db.lockTag('s');
     const log = await db.auditLog();
     expect(log.map((e) => e.action)).toEqual(['tag.lock', 'iov.append', 'tag.create', 'record.register']);
-    expect(log.every((e) => e.actor === 'tester')).toBe(true);
+    // The actor is the authenticated identity (the PostgreSQL role, the OS user for a file);
+    // the free-text label is kept beside it, never instead of it.
+    expect(log.every((e) => e.actor === db.identity && e.label === 'tester')).toBe(true);
+    if (backend.name === 'postgres') expect(db.identity).toBe('postgres');
     expect(log[1]!.details).toMatchObject({ inserted: 1, firstSince: '1', lastSince: '1' });
   });
 });

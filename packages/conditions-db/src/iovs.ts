@@ -1,6 +1,7 @@
+import type { Knex } from 'knex';
 import { checkedTimeKey, ConflictError, timeFromKey, timeKey, ValidationError, formatTime, type Time } from '@nucal/core';
 import { asOfMicros } from './as-of.js';
-import { microsToDate, nowMicros } from './clock.js';
+import { microsToDate } from './clock.js';
 import type { DbContext } from './context.js';
 import { insertRows } from './insert-rows.js';
 import { preparePayload, storePayloads, type PreparedPayload } from './payloads.js';
@@ -12,10 +13,10 @@ import { parseInput } from './validate.js';
 import { writeTransaction } from './write-transaction.js';
 
 /**
- * Row j was written after row i. Insertion time first, row id second: an import can add old
- * rows (with their original insertion times) after newer ones.
+ * Row j was written after row i: the database's sequence (row id) decides, never a clock, so
+ * a writer whose clock runs behind still supersedes.
  */
-export const LATER = '(j.inserted_at > i.inserted_at OR (j.inserted_at = i.inserted_at AND j.id > i.id))';
+export const LATER = 'j.id > i.id';
 
 /** Rows per INSERT statement (also the granularity of `onChunk` progress). */
 const IOV_CHUNK = 5000;
@@ -46,19 +47,10 @@ export async function appendIovs(ctx: DbContext, tagName: string, items: readonl
     keys[i] = sinceKey(item?.since, tag, i);
     prepared[i] = preparePayload(record, schema, item.payload, item.provenance, () => `#${i} (since ${formatTime(item.since)})`, provenanceCache);
   }
-  return writeTransaction(ctx, 'iov.append', tagName, async (trx) => {
+  return writeTransaction(ctx, 'iov.append', tagName, async (trx, stamp) => {
     const locked = await tagRow(trx, tagName, true);
     if (locked.state === 'locked') throw new ConflictError(`tag ${tagName} is locked: it accepts no more IOVs`);
-    const lastRow = await trx('iovs').where({ tag_id: locked.id }).max({ last: 'since' }).first();
-    const last = lastRow?.last === null || lastRow?.last === undefined ? null : BigInt(String(lastRow.last));
-    if (last !== null && !locked.allow_backfill) {
-      const i = keys.findIndex((k) => k < last);
-      if (i >= 0) {
-        throw new ConflictError(
-          `IOV #${i} of tag ${tagName} starts at ${formatTime(timeFromKey(locked.time_type, keys[i]!))}, below the tag's last since ${formatTime(timeFromKey(locked.time_type, last))}: the tag does not allow back-filling`,
-        );
-      }
-    }
+    const last = await lastSince(trx, locked.id);
     // Only sinces at or below the last one can already hold a payload: look those up.
     const current = new Map<string, string>();
     const old = last === null ? [] : [...new Set(keys.filter((k) => k <= last).map(String))];
@@ -72,7 +64,17 @@ export async function appendIovs(ctx: DbContext, tagName: string, items: readonl
       );
       for (const r of rowsOf(rows)) current.set(String(r.since), String(r.hash));
     }
-    const insertedAt = nowMicros();
+    if (last !== null && !locked.allow_backfill) {
+      // An IOV identical to the one current at its since writes nothing, so it is no back-fill:
+      // re-running a job that wrote IOVs 1..10 is harmless.
+      const i = keys.findIndex((k, n) => k < last && current.get(k.toString()) !== prepared[n]!.hash);
+      if (i >= 0) {
+        throw new ConflictError(
+          `IOV #${i} of tag ${tagName} starts at ${formatTime(timeFromKey(locked.time_type, keys[i]!))}, below the tag's last since ${formatTime(timeFromKey(locked.time_type, last))}: the tag does not allow back-filling`,
+        );
+      }
+    }
+    const insertedAt = stamp;
     const rows: [number, string, string, number][] = [];
     const fresh: PreparedPayload[] = [];
     let unchanged = 0;
@@ -87,14 +89,14 @@ export async function appendIovs(ctx: DbContext, tagName: string, items: readonl
       rows.push([locked.id, since, p.hash, insertedAt]);
       fresh.push(p);
     }
-    await storePayloads(trx, record, fresh);
+    await storePayloads(trx, record, fresh, stamp);
     await insertRows(trx, 'iovs', ['tag_id', 'since', 'payload_hash', 'inserted_at'], rows, {
       chunkRows: IOV_CHUNK,
       onChunk: (written) => opts.onChunk?.(written, rows.length),
     });
     const sinces = rows.map((r) => BigInt(r[1]));
     return {
-      result: { inserted: rows.length, unchanged, hashes: prepared.map((p) => p.hash) },
+      result: { inserted: rows.length, unchanged, hashes: prepared.map((p) => p.hash), insertedAt: microsToDate(stamp) },
       details: {
         inserted: rows.length,
         unchanged,
@@ -117,6 +119,15 @@ function sinceKey(since: Time | undefined, tag: TagRow, i: number): bigint {
     if (err instanceof ValidationError) throw new ValidationError(`IOV #${i} for tag ${tag.name}: ${err.message}`);
     throw err;
   }
+}
+
+/**
+ * The greatest since ever written to a tag, exact: read as text, because SQLite returns a
+ * 64-bit aggregate as a JS double (rounded above 2^53).
+ */
+export async function lastSince(k: Knex | Knex.Transaction, tagId: number): Promise<bigint | null> {
+  const r = rowsOf(await k.raw('SELECT CAST(MAX(since) AS TEXT) AS s FROM iovs WHERE tag_id = ?', [tagId]))[0];
+  return r?.s === null || r?.s === undefined ? null : BigInt(String(r.s));
 }
 
 const min = (xs: bigint[]): bigint => xs.reduce((a, b) => (b < a ? b : a));

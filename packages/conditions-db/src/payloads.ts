@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { canonicalJson, formatZodIssues, ProvenanceSchema, sha256, ValidationError, type Provenance } from '@nucal/core';
 import type { z } from 'zod';
-import { nowMicros } from './clock.js';
 import { insertRows } from './insert-rows.js';
 import { AppendProvenance } from './types.js';
 
@@ -29,19 +28,42 @@ export function preparePayload(
   where: () => string,
   provenanceCache?: Map<unknown, string>,
 ): PreparedPayload {
+  checkDepth(payload, where);
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     throw new ValidationError(`payload ${where()} does not match record ${record.name}@${record.version}`, formatZodIssues(parsed.error.issues));
   }
   // A bulk append usually shares one provenance object: validate and serialise it once.
+  if (provenance !== null && typeof provenance === 'object') checkDepth(provenance, () => `provenance of ${where()}`);
   let prov = provenanceCache?.get(provenance);
   if (prov === undefined) {
     prov = provenanceText(provenance, where);
     provenanceCache?.set(provenance, prov);
   }
   const data = canonicalJson(parsed.data);
-  const hash = sha256(`{"data":${data},"record":${JSON.stringify(record.name)},"version":${record.version}}`);
-  return { hash, data, provenance: prov, value: parsed.data };
+  if (data.length > MAX_PAYLOAD_BYTES) throw new ValidationError(`payload ${where()} is ${data.length} bytes: expected at most ${MAX_PAYLOAD_BYTES}`);
+  return { hash: payloadHash(record, data), data, provenance: prov, value: parsed.data };
+}
+
+/** Content address of a payload: sha256 of `{"data":<canonical JSON>,"record":<name>,"version":<n>}`. */
+export function payloadHash(record: { name: string; version: number }, canonicalData: string): string {
+  return sha256(`{"data":${canonicalData},"record":${JSON.stringify(record.name)},"version":${record.version}}`);
+}
+
+/** Deepest nesting of arrays and objects accepted in a payload (deeper ones are refused before any parsing recursion). */
+export const MAX_PAYLOAD_DEPTH = 64;
+/** Largest canonical payload accepted, in bytes. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+
+/** Throws a {@link ValidationError} when a value nests deeper than {@link MAX_PAYLOAD_DEPTH}; iterative, so it cannot overflow the stack itself. */
+export function checkDepth(value: unknown, what: () => string): void {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > MAX_PAYLOAD_DEPTH) throw new ValidationError(`payload ${what()} nests deeper than ${MAX_PAYLOAD_DEPTH} levels: expected a flatter object`);
+    for (const c of Array.isArray(v) ? v : Object.values(v)) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+  }
 }
 
 function provenanceText(provenance: unknown, where: () => string): string {
@@ -52,10 +74,10 @@ function provenanceText(provenance: unknown, where: () => string): string {
 }
 
 /** Inserts payloads that are not stored yet (content-addressed, so existing ones are left as they are). */
-export async function storePayloads(trx: Knex.Transaction, record: { name: string; version: number }, payloads: readonly PreparedPayload[]): Promise<void> {
+export async function storePayloads(trx: Knex.Transaction, record: { name: string; version: number }, payloads: readonly PreparedPayload[], stamp: number): Promise<void> {
   const seen = new Set<string>();
   const rows: unknown[][] = [];
-  const now = nowMicros();
+  const now = stamp;
   for (const p of payloads) {
     if (seen.has(p.hash)) continue;
     seen.add(p.hash);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { canonicalJson, ConflictError, NotFoundError, recordKey, ValidationError, type RecordRef } from '@nucal/core';
-import { microsToDate, nowMicros } from './clock.js';
+import { microsToDate } from './clock.js';
 import type { DbContext } from './context.js';
-import { RecordNameSchema, type RecordInfo } from './types.js';
+import { MAX_DESCRIPTION, RecordNameSchema, RecordVersionSchema, type RecordInfo } from './types.js';
 import { parseInput } from './validate.js';
 import { writeTransaction } from './write-transaction.js';
 
@@ -16,27 +16,40 @@ export function jsonSchemaText(schema: z.ZodType): string {
  * with a different schema is refused: a changed layout is a new version.
  */
 export async function registerRecord(ctx: DbContext, record: RecordRef): Promise<RecordInfo> {
+  checkRecordDefinition(record?.name, record?.version, record?.description);
   const key = recordKey(record);
   const text = jsonSchemaText(record.schema);
-  ctx.schemas.set(key, record.schema);
   const existing = await ctx.knex('records').where({ name: record.name, version: record.version }).first();
   if (existing) {
     if (existing.json_schema !== text) {
       throw new ConflictError(`record ${key} is already registered with a different schema: register the new layout as version ${record.version + 1}`);
     }
+    ctx.schemas.set(key, record.schema);
     return toRecordInfo(existing);
   }
-  return registerJsonSchema(ctx, record.name, record.version, record.description, text);
+  const info = await registerJsonSchema(ctx, record.name, record.version, record.description, text);
+  // Cached only once stored: a refused schema must not validate payloads later in the process.
+  ctx.schemas.set(key, record.schema);
+  return info;
+}
+
+/** The limits of a record definition, the same on both engines, checked before any SQL. */
+function checkRecordDefinition(name: unknown, version: unknown, description: unknown): void {
+  parseInput(RecordNameSchema, name, `record name "${String(name).slice(0, 160)}"`);
+  parseInput(RecordVersionSchema, version, `record ${String(name)} version ${String(version)}`);
+  if (typeof description !== 'string' || description.length > MAX_DESCRIPTION) {
+    throw new ValidationError(`description of record ${String(name)} is invalid: expected text of at most ${MAX_DESCRIPTION} characters`);
+  }
 }
 
 /** Registers a record from a JSON Schema text (the command-line path, without zod code). */
 export async function registerJsonSchema(ctx: DbContext, name: string, version: number, description: string, text: string): Promise<RecordInfo> {
   const key = `${name}@${version}`;
-  return writeTransaction(ctx, 'record.register', key, async (trx) => {
+  return writeTransaction(ctx, 'record.register', key, async (trx, stamp) => {
     // ON CONFLICT DO NOTHING, then read back: two processes registering the same record at
     // once both succeed, and a different schema under the same version is still refused.
     const inserted = await trx('records')
-      .insert({ name, version, description, json_schema: text, created_at: nowMicros() })
+      .insert({ name, version, description, json_schema: text, created_at: stamp })
       .onConflict(['name', 'version'])
       .ignore()
       .returning('name');
@@ -79,8 +92,7 @@ export async function registerRecordFromJsonSchema(
   ctx: DbContext,
   def: { name: string; version: number; description: string; jsonSchema: unknown },
 ): Promise<RecordInfo> {
-  parseInput(RecordNameSchema, def.name, `record name "${def.name}"`);
-  if (!Number.isInteger(def.version) || def.version < 1) throw new ValidationError(`record ${def.name} version ${def.version} is invalid: expected a positive integer`);
+  checkRecordDefinition(def.name, def.version, def.description);
   if (typeof def.jsonSchema !== 'object' || def.jsonSchema === null || Array.isArray(def.jsonSchema)) {
     throw new ValidationError(`schema of record ${def.name} is not a JSON Schema object`);
   }

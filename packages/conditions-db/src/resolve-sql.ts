@@ -1,8 +1,9 @@
 /**
  * The two lookups behind every resolution, each one statement so that a resolution costs one
  * round trip. Parameters are bound as decimal strings for times (exact 64-bit) and numbers
- * for insertion times (microseconds). The chosen row is the greatest since at or before
- * the time, and among rows at that since the latest inserted; its end is the next greater
+ * for insertion stamps (microseconds). The chosen row is the greatest since at or before
+ * the time, and among rows at that since the last written (highest row id: the database's
+ * sequence, never a clock); its end is the next greater
  * since. Rows inserted after the "as of" bound (and after the global tag's snapshot) are
  * invisible to both.
  */
@@ -12,12 +13,12 @@ const PICK = `CAST(i.since AS TEXT) AS since, i.inserted_at AS inserted_at, p.ha
 
 /**
  * The chosen IOV row as a correlated subquery with ORDER BY ... LIMIT 1 on the tag's index:
- * both engines walk the (tag_id, since, inserted_at, id) index backwards and stop at the first
+ * both engines walk the (tag_id, since, id, inserted_at) index backwards and stop at the first
  * visible row, instead of joining every earlier IOV of the tag before sorting (which
  * PostgreSQL's planner did right after a bulk load, at ~3 ms a lookup).
  */
 const CHOSEN = `(SELECT j.id FROM iovs j WHERE j.tag_id = t.id AND j.since <= :at AND j.inserted_at <= :bound
-  ORDER BY j.since DESC, j.inserted_at DESC, j.id DESC LIMIT 1)`;
+  ORDER BY j.since DESC, j.id DESC LIMIT 1)`;
 
 /** Parameters: tag, at, bound. */
 export const RESOLVE_BY_TAG = `SELECT ${PICK}

@@ -1,19 +1,19 @@
 import type { Knex } from 'knex';
 
 /** Version of the table layout this code reads and writes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Creates the tables. Times of IOVs are signed 64-bit integers (run * 2^32 + subrun, or
  * nanoseconds) bound and read as decimal strings so that no value passes through a JS number.
  */
-async function up(knex: Knex): Promise<void> {
+async function up1(knex: Knex): Promise<void> {
   await knex.schema.createTable('nucal_meta', (t) => {
     t.string('key', 64).primary();
     t.text('value').notNullable();
   });
   await knex('nucal_meta').insert([
-    { key: 'schema_version', value: String(SCHEMA_VERSION) },
+    { key: 'schema_version', value: '1' },
     { key: 'write_lock', value: '0' },
   ]);
   await knex.schema.createTable('records', (t) => {
@@ -84,11 +84,50 @@ async function up(knex: Knex): Promise<void> {
   });
 }
 
+/**
+ * Version 2: the database orders and stamps every write.
+ * - `write_clock` in nucal_meta holds the last stamp (microseconds). Every write transaction
+ *   advances it first (which also takes the write lock on both engines), and every row it
+ *   writes carries that stamp: stamps are strictly increasing in commit order whatever the
+ *   writers' clocks say.
+ * - Among rows at one since the highest row id (the database's sequence) wins, so the IOV
+ *   index leads with (tag, since, id).
+ * - The audit log keeps the authenticated identity in `actor` and a free-text `label` apart.
+ * - `tag_rights` holds the tag-name prefixes a PostgreSQL writer role may write.
+ */
+async function up2(knex: Knex): Promise<void> {
+  const last = await knex.raw(
+    `SELECT CAST(MAX(m) AS TEXT) AS m FROM (
+       SELECT MAX(inserted_at) AS m FROM iovs UNION ALL SELECT MAX(at) FROM audit_log
+       UNION ALL SELECT MAX(created_at) FROM payloads UNION ALL SELECT MAX(locked_at) FROM tags UNION ALL SELECT MAX(snapshot_at) FROM global_tags) x`,
+  );
+  const row = (Array.isArray(last) ? last[0] : last.rows[0]) as { m: string | null } | undefined;
+  await knex('nucal_meta').where({ key: 'write_lock' }).delete();
+  await knex('nucal_meta').insert({ key: 'write_clock', value: row?.m ?? '0' });
+  await knex.schema.alterTable('audit_log', (t) => {
+    t.string('label', 128);
+  });
+  await knex.schema.alterTable('iovs', (t) => {
+    t.dropIndex([], 'iovs_tag_since');
+  });
+  await knex.schema.alterTable('iovs', (t) => {
+    t.index(['tag_id', 'since', 'id', 'inserted_at'], 'iovs_tag_since_seq');
+  });
+  await knex.schema.createTable('tag_rights', (t) => {
+    t.string('role_name', 128).notNullable();
+    t.string('prefix', 128).notNullable();
+    t.primary(['role_name', 'prefix']);
+  });
+  await knex('nucal_meta').where({ key: 'schema_version' }).update({ value: '2' });
+}
+
+const MIGRATIONS: Record<string, (knex: Knex) => Promise<void>> = { '0001_initial': up1, '0002_database_order': up2 };
+
 /** Migration source for knex's migrator, which also serialises concurrent `init` calls. */
 export function migrationSource(): Knex.MigrationSource<string> {
   return {
-    getMigrations: async () => ['0001_initial'],
+    getMigrations: async () => Object.keys(MIGRATIONS),
     getMigrationName: (m) => m,
-    getMigration: async () => ({ up, down: async () => {} }),
+    getMigration: async (m) => ({ up: MIGRATIONS[m]!, down: async () => {} }),
   };
 }

@@ -12,12 +12,12 @@ export class SqliteReader {
 
   private constructor(private readonly db: sqlite3.Database) {}
 
-  static open(file: string, readOnly: boolean): Promise<SqliteReader> {
+  static open(file: string, readOnly: boolean, busyTimeoutMs: number): Promise<SqliteReader> {
     return new Promise((resolve, reject) => {
       const mode = readOnly ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE;
       const db = new sqlite3.Database(file, mode, (err) => {
         if (err) return reject(err);
-        db.exec('PRAGMA busy_timeout = 30000; PRAGMA query_only = ON', (e) => (e ? reject(e) : resolve(new SqliteReader(db))));
+        db.exec(`PRAGMA busy_timeout = ${Math.round(busyTimeoutMs)}; PRAGMA query_only = ON`, (e) => (e ? reject(e) : resolve(new SqliteReader(db))));
       });
     });
   }

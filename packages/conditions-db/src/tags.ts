@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { ConflictError, NotFoundError } from '@nucal/core';
-import { microsToDate, nowMicros } from './clock.js';
+import { microsToDate } from './clock.js';
 import type { DbContext } from './context.js';
 import { parseInput } from './validate.js';
 import { CreateTagInput, TagNameSchema, type TagInfo } from './types.js';
@@ -23,7 +23,7 @@ export interface TagRow {
 /** Creates a tag for one record and time type. */
 export async function createTag(ctx: DbContext, input: CreateTagInput): Promise<TagInfo> {
   const t = parseInput(CreateTagInput, input, 'tag definition');
-  return writeTransaction(ctx, 'tag.create', t.name, async (trx) => {
+  return writeTransaction(ctx, 'tag.create', t.name, async (trx, stamp) => {
     const versions = await trx('records').where({ name: t.record }).select('version');
     if (versions.length === 0) throw new NotFoundError(`record ${t.record} is not registered: register it before creating tag ${t.name}`);
     const version = t.recordVersion ?? Math.max(...versions.map((v) => Number(v.version)));
@@ -33,7 +33,7 @@ export async function createTag(ctx: DbContext, input: CreateTagInput): Promise<
     if (await trx('tags').where({ name: t.name }).first()) throw new ConflictError(`tag ${t.name} already exists`);
     const row = {
       name: t.name, record_name: t.record, record_version: version, time_type: t.timeType,
-      description: t.description, state: 'open' as const, allow_backfill: t.allowBackfill, created_at: nowMicros(), locked_at: null,
+      description: t.description, state: 'open' as const, allow_backfill: t.allowBackfill, created_at: stamp, locked_at: null,
     };
     await trx('tags').insert(row);
     return { result: toTagInfo(row), details: { record: `${t.record}@${version}`, timeType: t.timeType, allowBackfill: t.allowBackfill } };
@@ -43,10 +43,10 @@ export async function createTag(ctx: DbContext, input: CreateTagInput): Promise<
 /** Locks a tag: it accepts no more IOVs, ever. Locking a locked tag is a no-op. */
 export async function lockTag(ctx: DbContext, name: string): Promise<TagInfo> {
   parseInput(TagNameSchema, name, `tag name "${name}"`);
-  return writeTransaction(ctx, 'tag.lock', name, async (trx) => {
+  return writeTransaction(ctx, 'tag.lock', name, async (trx, stamp) => {
     const row = await tagRow(trx, name);
     if (row.state === 'locked') return { result: toTagInfo(row), details: { unchanged: true } };
-    const lockedAt = nowMicros();
+    const lockedAt = stamp;
     await trx('tags').where({ id: row.id }).update({ state: 'locked', locked_at: lockedAt });
     return { result: toTagInfo({ ...row, state: 'locked', locked_at: lockedAt }), details: {} };
   });

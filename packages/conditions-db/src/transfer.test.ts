@@ -3,7 +3,8 @@ import { runTime } from '@nucal/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeBackends, freshDb, tempDir } from '../test/backends.js';
 import { lifetimeRecord, provenance, scale, scaleRecord } from '../test/records.js';
-import { openConditionsDb, type ConditionsDb } from './conditions-db.js';
+import type { ConditionsDb } from './conditions-db.js';
+import { openConditionsDb } from './open.js';
 
 describeBackends('export and import', (backend) => {
   let db: ConditionsDb;
@@ -25,7 +26,7 @@ describeBackends('export and import', (backend) => {
 
   it('exports a global tag and only what it needs to a file that resolves the same, read-only', async () => {
     const summary = await db.exportGlobalTag('reco', file);
-    expect(summary).toEqual({ records: 1, payloads: 3, tags: 1, iovs: 3, globalTags: 1 });
+    expect(summary).toEqual({ file, records: 1, payloads: 3, tags: 1, iovs: 3, globalTags: 1 });
     const ex = await openConditionsDb({ url: file, readOnly: true });
     try {
       expect((await ex.listTags()).map((t) => t.name)).toEqual(['scale-a']);
@@ -34,7 +35,7 @@ describeBackends('export and import', (backend) => {
         const b = await ex.resolve({ globalTag: 'reco', record: scaleRecord, at: runTime(run) });
         expect({ ...b, insertedAt: b.insertedAt.getTime() }).toEqual({ ...a, insertedAt: a.insertedAt.getTime() });
       }
-      await expect(ex.createTag({ name: 'x', record: 'test.energy-scale', timeType: 'run' })).rejects.toThrow(/opened read-only/);
+      await expect(ex.createTag({ name: 'x', record: 'test.energy-scale', timeType: 'run' })).rejects.toThrow(/read-only/);
       await expect(ex.knex.raw("INSERT INTO nucal_meta (key, value) VALUES ('x', 'y')")).rejects.toThrow(/readonly|read-only|query_only|attempt to write/i);
     } finally {
       await ex.close();
@@ -46,8 +47,12 @@ describeBackends('export and import', (backend) => {
     await db.exportGlobalTag('reco', file);
     const other = await freshDb(backend);
     try {
-      expect(await other.importFile(file)).toEqual({ records: 1, payloads: 3, tags: 1, iovs: 3, globalTags: 1 });
-      expect(await other.importFile(file)).toEqual({ records: 0, payloads: 0, tags: 0, iovs: 0, globalTags: 0 });
+      const dry = await other.importFile(file, { dryRun: true });
+      expect(dry).toMatchObject({ dryRun: true, records: 1, payloads: 3, tags: 1, iovs: 3, globalTags: 1 });
+      expect(dry.changes.map((c) => c.action)).toEqual(['register-record', 'store-payloads', 'create-tag', 'create-global-tag']);
+      expect(await other.listTags()).toEqual([]);
+      expect(await other.importFile(file)).toMatchObject({ dryRun: false, records: 1, payloads: 3, tags: 1, iovs: 3, globalTags: 1 });
+      expect(await other.importFile(file)).toMatchObject({ records: 0, payloads: 0, tags: 0, iovs: 0, globalTags: 0, changes: [] });
       const r = await other.resolve({ globalTag: 'reco', record: scaleRecord, at: runTime(150) });
       expect(r.payload.y0PePerMeV).toBe(100);
       expect((await other.getGlobalTag('reco')).state).toBe('locked');

@@ -4,16 +4,20 @@ import { ProvenanceSchema, TAG_NAME, NAMESPACED_ID, type Time, type TimeType } f
 /** Tag or global-tag name. */
 export const TagNameSchema = z.string().regex(TAG_NAME, 'expected 1-128 characters of A-Z a-z 0-9 _ - . starting with a letter or digit');
 /** Record name, namespaced (`juno.nonlinearity`). */
-export const RecordNameSchema = z.string().regex(NAMESPACED_ID, 'expected lower-case words joined by dots, e.g. "juno.nonlinearity"');
+export const RecordNameSchema = z.string().max(128, 'expected at most 128 characters').regex(NAMESPACED_ID, 'expected lower-case words joined by dots, e.g. "juno.nonlinearity"');
+/** Record schema version: a positive 32-bit integer (the column type of both engines). */
+export const RecordVersionSchema = z.number().int().min(1).max(2 ** 31 - 1);
+/** Longest description accepted (records, tags, global tags). */
+export const MAX_DESCRIPTION = 4096;
 
 /** Input of {@link ConditionsDb.createTag}. */
 export const CreateTagInput = z.object({
   name: TagNameSchema,
   record: RecordNameSchema,
   /** Record schema version; default: the highest registered. */
-  recordVersion: z.number().int().positive().optional(),
+  recordVersion: RecordVersionSchema.optional(),
   timeType: z.enum(['run', 'timestamp']),
-  description: z.string().max(4096).default(''),
+  description: z.string().max(MAX_DESCRIPTION).default(''),
   /** Allow IOVs with a since below the tag's last since (otherwise refused). */
   allowBackfill: z.boolean().default(false),
 });
@@ -22,7 +26,7 @@ export type CreateTagInput = z.input<typeof CreateTagInput>;
 /** Input of {@link ConditionsDb.createGlobalTag}. */
 export const CreateGlobalTagInput = z.object({
   name: TagNameSchema,
-  description: z.string().max(4096).default(''),
+  description: z.string().max(MAX_DESCRIPTION).default(''),
   /** Lookups through the global tag ignore IOVs inserted after this time. */
   snapshot: z.date().optional(),
 });
@@ -86,14 +90,20 @@ export interface AppendResult {
   readonly inserted: number;
   /** IOVs skipped because the same payload is already current at that since (idempotent re-runs). */
   readonly unchanged: number;
+  /** Content hash of every given payload, in order. */
   readonly hashes: readonly string[];
+  /** The database's stamp of this write (ms): an "as of" this date includes it. */
+  readonly insertedAt: Date;
 }
 
 /** One entry of the audit log. */
 export interface AuditEntry {
   readonly id: number;
   readonly at: Date;
+  /** The authenticated identity: PostgreSQL role, or the OS user for a SQLite file. */
   readonly actor: string;
+  /** Free-text label the writer gave (sanitised), or null. */
+  readonly label: string | null;
   readonly action: string;
   readonly target: string;
   readonly details: Record<string, unknown>;

@@ -1,49 +1,68 @@
 import type { Knex } from 'knex';
-import { ConflictError, NucalError } from '@nucal/core';
-import { nowMicros } from './clock.js';
+import { PermissionError } from '@nucal/core';
+import { nextStamp } from './clock.js';
 import type { DbContext } from './context.js';
+import { translateDbError } from './db-errors.js';
+
+/** What a write did, with what to put in its audit entry. */
+export interface WriteOutcome<T> {
+  result: T;
+  details: Record<string, unknown>;
+}
+
+class RollBack<T> {
+  constructor(readonly result: T) {}
+}
 
 /**
- * Runs `fn` in one transaction that takes the write lock first, then records one audit
- * entry before committing. Either everything is written or nothing is.
- *
- * SQLite: the first statement is a write, so the transaction holds the file's write lock
- * from the start; a deferred transaction that read first could not upgrade under contention
- * and would fail with SQLITE_BUSY instead of waiting out the busy timeout.
+ * Runs `fn` in one transaction that first advances the database's write clock (which takes
+ * the write lock and gives the transaction its stamp), then records one audit entry before
+ * committing. Either everything is written or nothing is; with `dryRun` the transaction is
+ * rolled back after `fn`, so the result says what would have been written.
  */
 export async function writeTransaction<T>(
   ctx: DbContext,
   action: string,
   target: string,
-  fn: (trx: Knex.Transaction) => Promise<{ result: T; details: Record<string, unknown> }>,
+  fn: (trx: Knex.Transaction, stamp: number) => Promise<WriteOutcome<T>>,
+  opts: { dryRun?: boolean } = {},
 ): Promise<T> {
-  if (ctx.readOnly) throw new ConflictError(`cannot ${action} ${target}: the database was opened read-only`);
+  if (ctx.readOnly) throw new PermissionError(`cannot ${action} ${target}: ${ctx.readOnlyReason ?? `database ${ctx.location} was opened read-only`}`);
+  let waiting: NodeJS.Timeout | undefined;
   try {
     return await ctx.knex.transaction(async (trx) => {
-      if (ctx.dialect === 'sqlite') await trx.raw("UPDATE nucal_meta SET value = value WHERE key = 'write_lock'");
-      const { result, details } = await fn(trx);
+      if (ctx.dialect === 'postgres') await trx.raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(ctx.busyTimeoutMs))}`);
+      if (ctx.onWait) {
+        const onWait = ctx.onWait;
+        waiting = setTimeout(() => onWait(`another writer holds ${ctx.location}; waiting up to ${Math.round(ctx.busyTimeoutMs / 1000)} s`), 1000);
+      }
+      const stamp = await nextStamp(trx, ctx.dialect);
+      clearTimeout(waiting);
+      const { result, details } = await fn(trx, stamp);
       await trx('audit_log').insert({
-        at: nowMicros(),
-        actor: ctx.actor,
+        at: stamp,
+        // PostgreSQL records the authenticated role itself; SQLite has only the OS user.
+        actor: ctx.dialect === 'postgres' ? trx.raw('current_user') : ctx.identity,
+        label: ctx.label,
         action,
-        target,
+        target: target.slice(0, 256),
         details: JSON.stringify(details),
       });
+      if (opts.dryRun) throw new RollBack(result);
       return result;
     });
   } catch (err) {
-    throw translateDbError(err, `${action} ${target}`);
+    if (err instanceof RollBack) return err.result as T;
+    throw translateDbError(err, `${action} ${target}`, ctx.location);
+  } finally {
+    clearTimeout(waiting);
   }
 }
 
-/** Maps driver errors that mean "conflicting state" to {@link ConflictError}; keeps nucal errors. */
-export function translateDbError(err: unknown, what: string): unknown {
-  if (err instanceof NucalError) return err;
-  const e = err as { code?: string; message?: string };
-  // knex prefixes driver messages with the whole SQL text: keep only the driver's words.
-  const msg = (e.message ?? String(err)).split(' - ').pop()!.slice(0, 500);
-  if (e.code === '23505' || (e.code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(msg))) {
-    return new ConflictError(`${what} failed: it already exists (${msg})`);
-  }
-  return new NucalError('DATABASE', `${what} failed: ${msg}`, { cause: err });
+/** Removes control characters and bounds the length of a free-text label. */
+export function sanitiseLabel(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').trim().slice(0, 128);
+  return clean === '' ? null : clean;
 }

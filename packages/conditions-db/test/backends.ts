@@ -75,8 +75,8 @@ export function describeBackends(title: string, suite: (backend: Backend) => voi
 }
 
 /** Opens a fresh database of the backend; remember to close it. */
-export async function freshDb(backend: Backend, actor = 'tester'): Promise<ConditionsDb> {
-  return openConditionsDb({ url: await backend.fresh(), actor });
+export async function freshDb(backend: Backend, label = 'tester'): Promise<ConditionsDb> {
+  return openConditionsDb({ url: await backend.fresh(), label, create: true });
 }
 
 /** Number of rows in a table. */

@@ -13,7 +13,7 @@ const first = Number(firstText);
 const count = Number(countText);
 const batch = Number(batchText);
 const step = Number(process.env.NUCAL_WRITER_STEP ?? '1');
-const db = await openConditionsDb({ url: url!, actor: `writer-${process.pid}` });
+const db = await openConditionsDb({ url: url!, label: `writer-${process.pid}` });
 await db.registerRecord(scaleRecord);
 const iov = (i: number) => ({ since: runTime(first + i * step), payload: { y0PePerMeV: first + i * step + 1, y0ErrPePerMeV: 0, fit: { chi2: 0, ndof: 0 } }, provenance });
 if (flag === '--pause-after-first-chunk') {

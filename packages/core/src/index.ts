@@ -32,4 +32,4 @@ export type { ReconstructionPlugin } from './reconstruction-plugin.js';
 export { defineReconstructionPlugin } from './reconstruction-plugin.js';
 // conditions
 export type { ConditionsProvider, Resolution } from './conditions-provider.js';
-export { IovCache } from './iov-cache.js';
+export { IovCache, type IovCacheOptions } from './iov-cache.js';

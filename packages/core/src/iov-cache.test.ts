@@ -54,4 +54,22 @@ describe('IovCache', () => {
     expect((await cache.resolve(scale, runTime(50))).payload.factor).toBe(0);
     expect(inner.calls).toBe(2);
   });
+
+  it('live mode trusts an interval for maxAgeMs only, then asks again', async () => {
+    const inner = fakeProvider();
+    let now = 1_000;
+    const cache = new IovCache(inner, { maxAgeMs: 500, now: () => now });
+    expect(cache.live).toBe(true);
+    await cache.resolve(scale, runTime(150));
+    await cache.resolve(scale, runTime(160));
+    expect(inner.calls).toBe(1);
+    now += 500;
+    await cache.resolve(scale, runTime(170));
+    expect(inner.calls).toBe(1);
+    now += 1;
+    await cache.resolve(scale, runTime(170));
+    expect(inner.calls).toBe(2);
+    expect(new IovCache(inner).live).toBe(false);
+    expect(() => new IovCache(inner, { maxAgeMs: -1 })).toThrow(/maxAgeMs -1 is invalid/);
+  });
 });

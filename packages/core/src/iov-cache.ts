@@ -1,5 +1,6 @@
 import type { ConditionsProvider, Resolution } from './conditions-provider.js';
 import type { RecordRef } from './record.js';
+import { ValidationError } from './errors.js';
 import { timeKey, type Time } from './time.js';
 
 interface Entry {
@@ -8,6 +9,20 @@ interface Entry {
   readonly since: bigint;
   /** Exclusive end; null when open-ended. */
   readonly until: bigint | null;
+  /** When it was fetched (ms, the cache's clock). */
+  readonly fetchedAt: number;
+}
+
+/** Options of {@link IovCache}. */
+export interface IovCacheOptions {
+  /**
+   * Live mode: trust a cached interval for at most this long (ms), then ask again. For
+   * providers whose answers may still change (an open global tag); leave unset for a
+   * reproducible provider, whose intervals never change.
+   */
+  readonly maxAgeMs?: number;
+  /** Clock in ms (tests); default Date.now. */
+  readonly now?: () => number;
 }
 
 /**
@@ -15,8 +30,10 @@ interface Entry {
  * events stay inside it. Only the payload valid at the event is kept per record, which is
  * what a time-ordered reconstruction job needs; `hits` and `misses` count lookups.
  *
- * The provider behind it must be reproducible (a locked global tag, or one read "as of" a
- * fixed time): the cache trusts an interval once seen.
+ * Without `maxAgeMs` the provider behind it must be reproducible (a locked global tag with a
+ * snapshot, or one read "as of" a past time): the cache trusts an interval once seen. With
+ * `maxAgeMs` (live mode) an interval is trusted for that long, so a new IOV appended to an
+ * open global tag is seen at most `maxAgeMs` after it was written.
  *
  * @example
  * const conditions = new IovCache(provider); // @nucal/conditions-db's db.provider() already returns one
@@ -27,7 +44,22 @@ export class IovCache implements ConditionsProvider {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly inner: ConditionsProvider) {}
+  private readonly maxAgeMs: number | undefined;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly inner: ConditionsProvider,
+    options: IovCacheOptions = {},
+  ) {
+    if (options.maxAgeMs !== undefined && !(options.maxAgeMs >= 0)) throw new ValidationError(`maxAgeMs ${options.maxAgeMs} is invalid: expected a non-negative number of milliseconds`);
+    this.maxAgeMs = options.maxAgeMs;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** True in live mode (intervals expire), false for a reproducible provider. */
+  get live(): boolean {
+    return this.maxAgeMs !== undefined;
+  }
 
   /** The cached resolution covering `at`, or undefined; never does I/O. */
   peek<T>(record: RecordRef<T>, at: Time): Resolution<T> | undefined {
@@ -36,6 +68,7 @@ export class IovCache implements ConditionsProvider {
     const k = timeKey(at);
     if (k < e.since || (e.until !== null && k >= e.until)) return undefined;
     if (e.resolution.record.version !== record.version) return undefined;
+    if (this.maxAgeMs !== undefined && this.now() - e.fetchedAt > this.maxAgeMs) return undefined;
     return e.resolution as Resolution<T>;
   }
 
@@ -52,6 +85,7 @@ export class IovCache implements ConditionsProvider {
       kind: r.since.kind,
       since: timeKey(r.since),
       until: r.until === null ? null : timeKey(r.until),
+      fetchedAt: this.now(),
     });
     return r;
   }
