@@ -1,7 +1,10 @@
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runTime } from '@nucal/core';
+import knexFactory from 'knex';
+import { PermissionError, runTime } from '@nucal/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { describeBackends, freshDb, tempDir } from '../test/backends.js';
+import { countRows, describeBackends, freshDb, tempDir } from '../test/backends.js';
+import { readFileMark } from './file-mark.js';
 import { lifetimeRecord, provenance, scale, scaleRecord } from '../test/records.js';
 import type { ConditionsDb } from './conditions-db.js';
 import { openConditionsDb } from './open.js';
@@ -65,6 +68,98 @@ describeBackends('export and import', (backend) => {
       } finally {
         await third.close();
       }
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('marks an export read-only: writes are refused unless explicitly overridden; never writes into an existing file', async () => {
+    await db.exportGlobalTag('reco', file);
+    expect(statSync(file).mode & 0o222).toBe(0);
+    expect(await readFileMark(file)).toMatchObject({ kind: 'export' });
+    const opened = await openConditionsDb({ url: file });
+    try {
+      expect(opened.readOnly).toBe(true);
+      await expect(opened.createTag({ name: 'x', record: 'test.energy-scale', timeType: 'run' })).rejects.toThrow(PermissionError);
+      await expect(opened.createTag({ name: 'x', record: 'test.energy-scale', timeType: 'run' })).rejects.toThrow(/exported snapshot marked read-only/);
+    } finally {
+      await opened.close();
+    }
+    chmodSync(file, 0o644);
+    const forced = await openConditionsDb({ url: file, overrideReadOnlyMark: true });
+    try {
+      await forced.createTag({ name: 'x', record: 'test.energy-scale', timeType: 'run' });
+    } finally {
+      await forced.close();
+    }
+    const existing = join(tempDir('nucal-export-'), 'existing.sqlite');
+    writeFileSync(existing, 'not yours');
+    await expect(db.exportGlobalTag('reco', `sqlite:${existing}`)).rejects.toThrow(/already exists/);
+    expect(readFileSync(existing, 'utf8')).toBe('not yours');
+  });
+
+  it('refuses a tampered export, writing nothing', async () => {
+    await db.exportGlobalTag('reco', file);
+    chmodSync(file, 0o644);
+    const k = knexFactory({ client: 'sqlite3', connection: { filename: file }, useNullAsDefault: true });
+    const row = await k('payloads').orderBy('hash').first();
+    await k('payloads').where({ hash: row.hash }).update({ data: String(row.data).replace(/"y0PePerMeV":\d+/, '"y0PePerMeV":9999') });
+    await k.destroy();
+    const other = await freshDb(backend);
+    try {
+      await expect(other.importFile(file)).rejects.toThrow(/does not match its content .* the file was altered/);
+      expect(await countRows(other, 'payloads')).toBe(0);
+      expect(await countRows(other, 'tags')).toBe(0);
+      // The genuine content appended later reads back genuine.
+      await other.registerRecord(scaleRecord);
+      await other.createTag({ name: 'honest', record: 'test.energy-scale', timeType: 'run' });
+      for (const r of [1, 100, 200]) await other.appendIov('honest', { since: runTime(r), payload: scale(r), provenance });
+      for (const r of [1, 100, 200]) expect((await other.resolve({ tag: 'honest', record: scaleRecord, at: runTime(r) })).payload.y0PePerMeV).toBe(r);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('imports into an existing tag only as an append would: back-fill and locks refused, nothing written', async () => {
+    await db.exportGlobalTag('reco', file);
+    const other = await freshDb(backend);
+    try {
+      await other.registerRecord(scaleRecord);
+      await other.createTag({ name: 'scale-a', record: 'test.energy-scale', timeType: 'run' });
+      await other.appendIov('scale-a', { since: runTime(300), payload: scale(300), provenance });
+      const audit = (await other.auditLog()).length;
+      await expect(other.importFile(file)).rejects.toThrow(/would gain an IOV at \d+ .*below its last since .*does not allow back-filling/);
+      await expect(other.importFile(file, { dryRun: true })).rejects.toThrow(/does not allow back-filling/);
+      expect((await other.auditLog()).length).toBe(audit);
+      expect(await countRows(other, 'iovs')).toBe(1);
+      expect(await other.listGlobalTags()).toEqual([]);
+      await other.lockTag('scale-a');
+      await expect(other.importFile(file)).rejects.toThrow(/tag scale-a is locked here and would gain 3 IOV/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('never changes what a locked global tag resolves, and an imported one resolves as in the file', async () => {
+    await db.exportGlobalTag('reco', file);
+    const other = await freshDb(backend);
+    try {
+      await other.registerRecord(scaleRecord);
+      await other.createTag({ name: 'scale-a', record: 'test.energy-scale', timeType: 'run' });
+      await other.appendIov('scale-a', { since: runTime(1), payload: scale(1), provenance });
+      await other.createGlobalTag({ name: 'frozen' });
+      await other.setGlobalTagEntry('frozen', 'test.energy-scale', 'scale-a');
+      await other.lockGlobalTag('frozen', { snapshot: 'now' });
+      const summary = await other.importFile(file);
+      expect(summary).toMatchObject({ tags: 0, iovs: 2, globalTags: 1 });
+      expect(summary.changes.map((c) => c.action)).toEqual(['store-payloads', 'append-iovs', 'move-snapshot', 'create-global-tag']);
+      for (const run of [1, 150, 250]) {
+        expect((await other.resolve({ globalTag: 'frozen', record: scaleRecord, at: runTime(run) })).payload.y0PePerMeV).toBe(1);
+        const want = await db.resolve({ globalTag: 'reco', record: scaleRecord, at: runTime(run) });
+        const got = await other.resolve({ globalTag: 'reco', record: scaleRecord, at: runTime(run) });
+        expect([got.payload, got.hash, got.since, got.until]).toEqual([want.payload, want.hash, want.since, want.until]);
+      }
+      expect((await other.importFile(file)).changes).toEqual([]);
     } finally {
       await other.close();
     }

@@ -257,7 +257,11 @@ export async function importFile(ctx: DbContext, file: string, opts: ImportOptio
       if (mine) {
         const have = await trx('global_tag_entries as e').join('tags as t', 't.id', 'e.tag_id').where('e.global_tag_id', mine.id).select('e.record_name as record', 't.name as tag');
         const sameMap = have.length === srcMap.size && have.every((e) => srcMap.get(String(e.record)) === String(e.tag));
-        if (!sameMap || mine.state !== g.state || String(mine.snapshot_at ?? '') !== String(g.snapshot_at ?? '')) {
+        const sameSnapshot = String(mine.snapshot_at ?? '') === String(g.snapshot_at ?? '')
+          // A snapshot moved by an earlier import of this file still gives the file's answers.
+          || (mine.snapshot_at !== null && g.snapshot_at !== null && sameMap
+            && (await answersAsInFile(trx, bundle, srcEntries, tagIds, Number(g.snapshot_at), Number(mine.snapshot_at))));
+        if (!sameMap || mine.state !== g.state || !sameSnapshot) {
           throw new ConflictError(`global tag ${String(g.name)} exists here with a different ${!sameMap ? 'map' : mine.state !== g.state ? 'state' : 'snapshot'} than in ${file}`);
         }
         continue;
@@ -291,19 +295,18 @@ export async function importFile(ctx: DbContext, file: string, opts: ImportOptio
  * neither does.
  */
 async function reproduce(trx: Knex.Transaction, b: Bundle, entries: Record<string, unknown>[], tagIds: Map<string, number>, snapshot: number, stamp: number): Promise<number | null> {
-  for (const bound of [snapshot, stamp]) {
-    let same = true;
-    for (const e of entries) {
-      const want = viewOf(b.iovs.filter((i) => String(i.tag_id) === String(e.tag_id)), snapshot);
-      const have = await effectiveView(trx, tagIds.get(String(e.tag_id))!, bound);
-      if (!sameView(want, have)) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return bound;
-  }
+  for (const bound of [snapshot, stamp]) if (await answersAsInFile(trx, b, entries, tagIds, snapshot, bound)) return bound;
   return null;
+}
+
+/** Every mapped tag's view here as of `bound` equals its view in the file as of `snapshot`. */
+async function answersAsInFile(trx: Knex.Transaction, b: Bundle, entries: Record<string, unknown>[], tagIds: Map<string, number>, snapshot: number, bound: number): Promise<boolean> {
+  for (const e of entries) {
+    const want = viewOf(b.iovs.filter((i) => String(i.tag_id) === String(e.tag_id)), snapshot);
+    const have = await effectiveView(trx, tagIds.get(String(e.tag_id))!, bound);
+    if (!sameView(want, have)) return false;
+  }
+  return true;
 }
 
 /** since -> winning payload hash of a tag's rows visible at `bound` (rows in sequence order). */
