@@ -1,6 +1,12 @@
-import { openConditionsDb, type ConditionsDb } from '@nucal/conditions-db';
+import type { CliEnv } from './cli-env.js';
 import type { Io } from './io.js';
 import { toJson } from './format.js';
+
+/** What every command builder gets: where to print and the environment read at build time. */
+export interface CliContext {
+  readonly io: Io;
+  readonly env: CliEnv;
+}
 
 /** Options every database command takes. */
 export interface DbOptions {
@@ -8,20 +14,10 @@ export interface DbOptions {
   json?: boolean;
 }
 
-/** Default database: $NUCAL_DB, else ./nucal.sqlite. */
-export const DEFAULT_DB = process.env.NUCAL_DB ?? './nucal.sqlite';
-
-/** Opens the database, runs `fn`, closes it whatever happens. */
-export async function withDb<T>(opts: DbOptions, fn: (db: ConditionsDb) => Promise<T>, readOnly = false): Promise<T> {
-  const db = await openConditionsDb({ url: opts.db, readOnly });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
-/** Prints `value` as JSON with --json, else the human text. */
+/**
+ * Prints `value` as JSON with --json, else the human text. Commands call it once, after their
+ * work and after the database is closed, so a failure never leaves half an output on stdout.
+ */
 export function emit(io: Io, opts: { json?: boolean }, value: unknown, human: () => string): void {
   io.out(opts.json ? toJson(value) : human());
 }

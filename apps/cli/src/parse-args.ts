@@ -24,10 +24,3 @@ export function parseNumber(text: string, what: string, check: (v: number) => bo
   if (text.trim() === '' || !Number.isFinite(v) || !check(v)) throw new ValidationError(`${what} "${text}" is invalid: expected ${expected}`);
   return v;
 }
-
-/** An ISO-8601 date option. */
-export function parseDate(text: string, what: string): Date {
-  const d = new Date(text);
-  if (Number.isNaN(d.getTime())) throw new ValidationError(`${what} "${text}" is not a date: expected ISO-8601, e.g. 2026-11-24T12:00:00Z`);
-  return d;
-}

@@ -1,18 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { parseTime, ValidationError, type ProvenanceInput, type TimeType } from '@nucal/core';
+import { parseInstant, parseTime, ValidationError, type ProvenanceInput, type TimeType } from '@nucal/core';
 import type { ConditionsDb, IovInput, RecordInfo } from '@nucal/conditions-db';
 import { builtinRecords } from '../builtin-records.js';
-import { DEFAULT_DB, emit, withDb, type DbOptions } from '../context.js';
+import { parseBulkIovLines } from '../bulk-iov-lines.js';
+import { emit, type CliContext, type DbOptions } from '../context.js';
+import { dbOption } from '../db-option.js';
 import { showTime, table } from '../format.js';
-import type { Io } from '../io.js';
-import { parseDate, parseInteger, parseJson } from '../parse-args.js';
+import { withDb, type DbMode } from '../open-db.js';
+import { parseInteger, parseJson } from '../parse-args.js';
+import { readTextFile } from '../read-text-file.js';
+import { redactUrl } from '../redact-url.js';
 
 const VERSION = '0.1.0';
-
-function dbOptions(cmd: Command): Command {
-  return cmd.option('--db <url>', 'SQLite file path or postgres:// URL', DEFAULT_DB).option('--json', 'machine-readable JSON output');
-}
 
 function manualProvenance(note: string | undefined): ProvenanceInput {
   return {
@@ -31,26 +30,30 @@ async function timeTypeOf(db: ConditionsDb, o: { tag?: string; gt?: string; reco
   return (await db.getTag(entry.tag)).timeType;
 }
 
-/** `nucal db ...`: the conditions database from the command line. */
-export function dbCommand(io: Io): Command {
+/**
+ * `nucal db ...`: the conditions database from the command line. Only `db init` creates a
+ * database; every other command needs an initialised one, and the listing commands open it
+ * read-only.
+ */
+export function dbCommand(cli: CliContext): Command {
+  const { io } = cli;
+  const dbOptions = (cmd: Command): Command => cmd.addOption(dbOption(cli.env)).option('--json', 'machine-readable JSON output');
+  const using = <T>(o: DbOptions, mode: DbMode, fn: (d: ConditionsDb) => Promise<T>): Promise<T> => withDb(cli, { url: o.db, mode, json: o.json }, fn);
   const db = new Command('db').description('conditions database: records, tags, IOVs, global tags, export/import');
 
   dbOptions(db.command('init').description('create the tables (idempotent) and register the built-in record types')).action(async (o: DbOptions) => {
-    await withDb(o, async (d) => {
+    const r = await using(o, 'create', async (d) => {
       const records: RecordInfo[] = [];
-      for (const r of builtinRecords()) records.push(await d.registerRecord(r));
-      emit(io, o, { db: d.location, dialect: d.dialect, records: records.map((r) => `${r.name}@${r.version}`) }, () =>
-        `initialised ${d.dialect} database ${d.location}; built-in records: ${records.map((r) => `${r.name}@${r.version}`).join(', ') || 'none'}`,
-      );
+      for (const rec of builtinRecords()) records.push(await d.registerRecord(rec));
+      return { db: redactUrl(d.location), dialect: d.dialect, records: records.map((x) => `${x.name}@${x.version}`) };
     });
+    emit(io, o, r, () => `initialised ${r.dialect} database ${r.db}; built-in records: ${r.records.join(', ') || 'none'}`);
   });
 
   const record = db.command('record').description('record types (payload schemas)');
   dbOptions(record.command('list').description('list registered record types')).action(async (o: DbOptions) => {
-    await withDb(o, async (d) => {
-      const rs = await d.listRecords();
-      emit(io, o, rs, () => table(['record', 'version', 'description'], rs.map((r) => [r.name, r.version, r.description])));
-    }, true);
+    const rs = await using(o, 'read', (d) => d.listRecords());
+    emit(io, o, rs, () => table(['record', 'version', 'description'], rs.map((r) => [r.name, r.version, r.description])));
   });
   dbOptions(
     record
@@ -61,11 +64,10 @@ export function dbCommand(io: Io): Command {
       .option('--record-version <n>', 'schema version', '1')
       .option('--description <text>', 'what the record holds, with units', ''),
   ).action(async (o: DbOptions & { name: string; schema: string; recordVersion: string; description: string }) => {
-    const jsonSchema = parseJson(readFileSync(o.schema, 'utf8'), `schema file ${o.schema}`);
-    await withDb(o, async (d) => {
-      const r = await d.registerJsonSchemaRecord({ name: o.name, version: parseInteger(o.recordVersion, '--record-version'), description: o.description, jsonSchema });
-      emit(io, o, r, () => `registered ${r.name}@${r.version}`);
-    });
+    const jsonSchema = parseJson(readTextFile(o.schema, '--schema'), `schema file ${o.schema}`);
+    const version = parseInteger(o.recordVersion, '--record-version');
+    const r = await using(o, 'write', (d) => d.registerJsonSchemaRecord({ name: o.name, version, description: o.description, jsonSchema }));
+    emit(io, o, r, () => `registered ${r.name}@${r.version}`);
   });
 
   const tag = db.command('tag').description('tags: ordered IOV sequences of one record');
@@ -79,25 +81,19 @@ export function dbCommand(io: Io): Command {
       .option('--description <text>', 'description', '')
       .option('--allow-backfill', 'accept IOVs below the last since'),
   ).action(async (name: string, o: DbOptions & { record: string; timeType: TimeType; recordVersion?: string; description: string; allowBackfill?: boolean }) => {
-    await withDb(o, async (d) => {
-      const t = await d.createTag({
-        name, record: o.record, timeType: o.timeType, description: o.description, allowBackfill: o.allowBackfill ?? false,
-        ...(o.recordVersion ? { recordVersion: parseInteger(o.recordVersion, '--record-version') } : {}),
-      });
-      emit(io, o, t, () => `created tag ${t.name} (${t.record.name}@${t.record.version}, ${t.timeType})`);
-    });
+    const recordVersion = o.recordVersion ? { recordVersion: parseInteger(o.recordVersion, '--record-version') } : {};
+    const t = await using(o, 'write', (d) =>
+      d.createTag({ name, record: o.record, timeType: o.timeType, description: o.description, allowBackfill: o.allowBackfill ?? false, ...recordVersion }),
+    );
+    emit(io, o, t, () => `created tag ${t.name} (${t.record.name}@${t.record.version}, ${t.timeType})`);
   });
   dbOptions(tag.command('lock <name>').description('lock a tag: it accepts no more IOVs')).action(async (name: string, o: DbOptions) => {
-    await withDb(o, async (d) => {
-      const t = await d.lockTag(name);
-      emit(io, o, t, () => `locked tag ${t.name}`);
-    });
+    const t = await using(o, 'write', (d) => d.lockTag(name));
+    emit(io, o, t, () => `locked tag ${t.name}`);
   });
   dbOptions(tag.command('list').description('list tags').option('--record <name>', 'only tags of this record')).action(async (o: DbOptions & { record?: string }) => {
-    await withDb(o, async (d) => {
-      const ts = await d.listTags(o.record ? { record: o.record } : {});
-      emit(io, o, ts, () => table(['tag', 'record', 'time', 'state', 'backfill', 'description'], ts.map((t) => [t.name, `${t.record.name}@${t.record.version}`, t.timeType, t.state, t.allowBackfill ? 'yes' : 'no', t.description])));
-    }, true);
+    const ts = await using(o, 'read', (d) => d.listTags(o.record ? { record: o.record } : {}));
+    emit(io, o, ts, () => table(['tag', 'record', 'time', 'state', 'backfill', 'description'], ts.map((t) => [t.name, `${t.record.name}@${t.record.version}`, t.timeType, t.state, t.allowBackfill ? 'yes' : 'no', t.description])));
   });
 
   const iov = db.command('iov').description('intervals of validity');
@@ -111,26 +107,26 @@ export function dbCommand(io: Io): Command {
       .option('--file <jsonl>', 'bulk: one {"since": "...", "payload": {...}} per line, in one transaction')
       .option('--note <text>', 'provenance: what the input was'),
   ).action(async (tagName: string, o: DbOptions & { since?: string; payload?: string; payloadFile?: string; file?: string; note?: string }) => {
-    await withDb(o, async (d) => {
+    // Everything that needs no database is checked (and every file read) before opening it.
+    const provenance = manualProvenance(o.note);
+    let bulk: string | undefined;
+    let payload: unknown;
+    if (o.file !== undefined) {
+      if (o.since !== undefined || o.payload !== undefined || o.payloadFile !== undefined) throw new ValidationError('--file cannot be combined with --since/--payload/--payload-file');
+      bulk = readTextFile(o.file, '--file');
+    } else {
+      if (o.since === undefined) throw new ValidationError('--since is required (or --file for bulk)');
+      if ((o.payload === undefined) === (o.payloadFile === undefined)) throw new ValidationError('give exactly one of --payload or --payload-file');
+      payload = o.payload !== undefined ? parseJson(o.payload, '--payload') : parseJson(readTextFile(o.payloadFile!, '--payload-file'), `--payload-file ${o.payloadFile}`);
+    }
+    const r = await using(o, 'write', async (d) => {
       const t = await d.getTag(tagName);
-      const provenance = manualProvenance(o.note);
-      let iovs: IovInput[];
-      if (o.file) {
-        if (o.since || o.payload || o.payloadFile) throw new ValidationError('--file cannot be combined with --since/--payload/--payload-file');
-        iovs = readFileSync(o.file, 'utf8').split('\n').filter((l) => l.trim()).map((line, i) => {
-          const row = parseJson(line, `line ${i + 1} of ${o.file}`) as { since?: unknown; payload?: unknown };
-          if (typeof row.since !== 'string' && typeof row.since !== 'number') throw new ValidationError(`line ${i + 1} of ${o.file} has no "since": expected a string or integer`);
-          return { since: parseTime(String(row.since), t.timeType), payload: row.payload, provenance };
-        });
-      } else {
-        if (!o.since) throw new ValidationError('--since is required (or --file for bulk)');
-        if ((o.payload === undefined) === (o.payloadFile === undefined)) throw new ValidationError('give exactly one of --payload or --payload-file');
-        const payload = o.payload !== undefined ? parseJson(o.payload, '--payload') : parseJson(readFileSync(o.payloadFile!, 'utf8'), `--payload-file ${o.payloadFile}`);
-        iovs = [{ since: parseTime(o.since, t.timeType), payload, provenance }];
-      }
-      const r = await d.appendIovs(tagName, iovs);
-      emit(io, o, r, () => `tag ${tagName}: ${r.inserted} IOV(s) appended, ${r.unchanged} unchanged`);
+      const iovs: IovInput[] = bulk !== undefined
+        ? parseBulkIovLines(bulk, o.file!, t.timeType).map((x) => ({ ...x, provenance }))
+        : [{ since: parseTime(o.since!, t.timeType), payload, provenance }];
+      return d.appendIovs(tagName, iovs);
     });
+    emit(io, o, r, () => `tag ${tagName}: ${r.inserted} IOV(s) appended, ${r.unchanged} unchanged`);
   });
   dbOptions(
     iov
@@ -143,58 +139,51 @@ export function dbCommand(io: Io): Command {
       .option('--limit <n>', 'page size', '100')
       .option('--cursor <c>', 'next page: the cursor printed by the previous page'),
   ).action(async (tagName: string, o: DbOptions & { from?: string; to?: string; asOf?: string; history?: boolean; limit: string; cursor?: string }) => {
-    await withDb(o, async (d) => {
+    const limit = parseInteger(o.limit, '--limit');
+    const asOf = o.asOf !== undefined ? { asOf: parseInstant(o.asOf, '--as-of') } : {};
+    const page = await using(o, 'read', async (d) => {
       const t = await d.getTag(tagName);
-      const page = await d.listIovs(tagName, {
-        limit: parseInteger(o.limit, '--limit'),
-        ...(o.from ? { from: parseTime(o.from, t.timeType) } : {}),
-        ...(o.to ? { to: parseTime(o.to, t.timeType) } : {}),
-        ...(o.asOf ? { asOf: parseDate(o.asOf, '--as-of') } : {}),
+      return d.listIovs(tagName, {
+        limit,
+        ...(o.from !== undefined ? { from: parseTime(o.from, t.timeType) } : {}),
+        ...(o.to !== undefined ? { to: parseTime(o.to, t.timeType) } : {}),
+        ...asOf,
         ...(o.history ? { history: true } : {}),
-        ...(o.cursor ? { cursor: o.cursor } : {}),
+        ...(o.cursor !== undefined ? { cursor: o.cursor } : {}),
       });
-      emit(io, o, page, () =>
-        table(['since', 'until', 'payload', 'inserted', ...(o.history ? ['current'] : [])], page.items.map((i) => [showTime(i.since), showTime(i.until), i.hash.slice(0, 12), i.insertedAt.toISOString(), ...(o.history ? [i.current ? 'yes' : 'no'] : [])])) +
-        (page.nextCursor ? `\nmore: --cursor ${page.nextCursor}` : ''),
-      );
-    }, true);
+    });
+    emit(io, o, page, () =>
+      table(['since', 'until', 'payload', 'inserted', ...(o.history ? ['current'] : [])], page.items.map((i) => [showTime(i.since), showTime(i.until), i.hash.slice(0, 12), i.insertedAt.toISOString(), ...(o.history ? [i.current ? 'yes' : 'no'] : [])])) +
+      (page.nextCursor ? `\nmore: --cursor ${page.nextCursor}` : ''),
+    );
   });
 
   const gt = db.command('gt').description('global tags: record -> tag maps');
   dbOptions(gt.command('create <name>').description('create a global tag').option('--description <text>', 'description', '').option('--snapshot <date>', 'ignore IOVs inserted after this date')).action(
     async (name: string, o: DbOptions & { description: string; snapshot?: string }) => {
-      await withDb(o, async (d) => {
-        const g = await d.createGlobalTag({ name, description: o.description, ...(o.snapshot ? { snapshot: parseDate(o.snapshot, '--snapshot') } : {}) });
-        emit(io, o, g, () => `created global tag ${g.name}`);
-      });
+      const snapshot = o.snapshot !== undefined ? { snapshot: parseInstant(o.snapshot, '--snapshot') } : {};
+      const g = await using(o, 'write', (d) => d.createGlobalTag({ name, description: o.description, ...snapshot }));
+      emit(io, o, g, () => `created global tag ${g.name}`);
     },
   );
   dbOptions(gt.command('set <gt> <record> <tag>').description('map a record to a tag in an open global tag')).action(async (gtName: string, rec: string, tagName: string, o: DbOptions) => {
-    await withDb(o, async (d) => {
-      const g = await d.setGlobalTagEntry(gtName, rec, tagName);
-      emit(io, o, g, () => `global tag ${g.name}: ${rec} -> ${tagName}`);
-    });
+    const g = await using(o, 'write', (d) => d.setGlobalTagEntry(gtName, rec, tagName));
+    emit(io, o, g, () => `global tag ${g.name}: ${rec} -> ${tagName}`);
   });
   dbOptions(gt.command('lock <gt>').description('lock a global tag (its map freezes); --snapshot now|DATE also freezes its IOVs').option('--snapshot <when>', '"now" or an ISO-8601 date')).action(
     async (gtName: string, o: DbOptions & { snapshot?: string }) => {
-      await withDb(o, async (d) => {
-        const snapshot = o.snapshot === undefined ? undefined : o.snapshot === 'now' ? ('now' as const) : parseDate(o.snapshot, '--snapshot');
-        const g = await d.lockGlobalTag(gtName, snapshot ? { snapshot } : {});
-        emit(io, o, g, () => `locked global tag ${g.name}${g.snapshot ? ` with snapshot ${g.snapshot.toISOString()}` : ''}`);
-      });
+      const snapshot = o.snapshot === undefined ? undefined : o.snapshot.trim() === 'now' ? ('now' as const) : parseInstant(o.snapshot, '--snapshot');
+      const g = await using(o, 'write', (d) => d.lockGlobalTag(gtName, snapshot ? { snapshot } : {}));
+      emit(io, o, g, () => `locked global tag ${g.name}${g.snapshot ? ` with snapshot ${g.snapshot.toISOString()}` : ''}`);
     },
   );
   dbOptions(gt.command('list').description('list global tags')).action(async (o: DbOptions) => {
-    await withDb(o, async (d) => {
-      const gs = await d.listGlobalTags();
-      emit(io, o, gs, () => table(['global tag', 'state', 'snapshot', 'records', 'description'], gs.map((g) => [g.name, g.state, g.snapshot?.toISOString() ?? '-', g.entries.length, g.description])));
-    }, true);
+    const gs = await using(o, 'read', (d) => d.listGlobalTags());
+    emit(io, o, gs, () => table(['global tag', 'state', 'snapshot', 'records', 'description'], gs.map((g) => [g.name, g.state, g.snapshot?.toISOString() ?? '-', g.entries.length, g.description])));
   });
   dbOptions(gt.command('show <gt>').description('show a global tag and its map')).action(async (gtName: string, o: DbOptions) => {
-    await withDb(o, async (d) => {
-      const g = await d.getGlobalTag(gtName);
-      emit(io, o, g, () => `${g.name} (${g.state}${g.snapshot ? `, snapshot ${g.snapshot.toISOString()}` : ''})\n` + table(['record', 'tag'], g.entries.map((e) => [e.record, e.tag])));
-    }, true);
+    const g = await using(o, 'read', (d) => d.getGlobalTag(gtName));
+    emit(io, o, g, () => `${g.name} (${g.state}${g.snapshot ? `, snapshot ${g.snapshot.toISOString()}` : ''})\n` + table(['record', 'tag'], g.entries.map((e) => [e.record, e.tag])));
   });
 
   dbOptions(
@@ -208,57 +197,49 @@ export function dbCommand(io: Io): Command {
       .option('--as-of <date>', 'ignore IOVs inserted after this date'),
   ).action(async (o: DbOptions & { tag?: string; gt?: string; record: string; at: string; asOf?: string }) => {
     if ((o.tag === undefined) === (o.gt === undefined)) throw new ValidationError('give exactly one of --tag or --gt');
-    await withDb(o, async (d) => {
+    const asOf = o.asOf !== undefined ? { asOf: parseInstant(o.asOf, '--as-of') } : {};
+    const { r, at } = await using(o, 'read', async (d) => {
       const at = parseTime(o.at, await timeTypeOf(d, o));
-      const r = await d.resolve({ record: o.record, at, ...(o.tag ? { tag: o.tag } : { globalTag: o.gt! }), ...(o.asOf ? { asOf: parseDate(o.asOf, '--as-of') } : {}) });
-      emit(io, o, r, () =>
-        [`${r.record.name}@${r.record.version} at ${showTime(at)}`, `  tag      ${r.tag}${r.globalTag ? ` (global tag ${r.globalTag})` : ''}`, `  valid    [${showTime(r.since)}, ${showTime(r.until)})`, `  payload  ${r.hash}`, `  inserted ${r.insertedAt.toISOString()}`, JSON.stringify(r.payload, null, 2)].join('\n'),
-      );
-    }, true);
+      return { at, r: await d.resolve({ record: o.record, at, ...(o.tag !== undefined ? { tag: o.tag } : { globalTag: o.gt! }), ...asOf }) };
+    });
+    emit(io, o, r, () =>
+      [`${r.record.name}@${r.record.version} at ${showTime(at)}`, `  tag      ${r.tag}${r.globalTag ? ` (global tag ${r.globalTag})` : ''}`, `  valid    [${showTime(r.since)}, ${showTime(r.until)})`, `  payload  ${r.hash}`, `  inserted ${r.insertedAt.toISOString()}`, JSON.stringify(r.payload, null, 2)].join('\n'),
+    );
   });
 
   dbOptions(db.command('diff <left> <right>').description('compare two tags (interval by interval) or, with --gt, two global tags').option('--gt', 'compare global tags')).action(
     async (left: string, right: string, o: DbOptions & { gt?: boolean }) => {
-      await withDb(o, async (d) => {
-        if (o.gt) {
-          const diff = await d.diffGlobalTags(left, right);
-          emit(io, o, diff, () => (diff.length ? table(['record', left, right], diff.map((x) => [x.record, x.left ?? '-', x.right ?? '-'])) : `global tags ${left} and ${right} map every record to the same tag`));
-        } else {
-          const diff = await d.diffTags(left, right);
-          emit(io, o, diff, () => (diff.length ? table(['since', 'until', left, right], diff.map((x) => [showTime(x.since), showTime(x.until), x.left?.slice(0, 12) ?? '-', x.right?.slice(0, 12) ?? '-'])) : `tags ${left} and ${right} give the same payloads at all times`));
-        }
-      }, true);
+      if (o.gt) {
+        const diff = await using(o, 'read', (d) => d.diffGlobalTags(left, right));
+        emit(io, o, diff, () => (diff.length ? table(['record', left, right], diff.map((x) => [x.record, x.left ?? '-', x.right ?? '-'])) : `global tags ${left} and ${right} map every record to the same tag`));
+      } else {
+        const diff = await using(o, 'read', (d) => d.diffTags(left, right));
+        emit(io, o, diff, () => (diff.length ? table(['since', 'until', left, right], diff.map((x) => [showTime(x.since), showTime(x.until), x.left?.slice(0, 12) ?? '-', x.right?.slice(0, 12) ?? '-'])) : `tags ${left} and ${right} give the same payloads at all times`));
+      }
     },
   );
 
   dbOptions(db.command('uses').description('which global tags use a tag or a payload').option('--tag <tag>', 'tag name').option('--payload <hash>', 'payload hash')).action(
     async (o: DbOptions & { tag?: string; payload?: string }) => {
       if ((o.tag === undefined) === (o.payload === undefined)) throw new ValidationError('give exactly one of --tag or --payload');
-      await withDb(o, async (d) => {
-        const u = await d.whoUses(o.tag ? { tag: o.tag } : { payload: o.payload! });
-        emit(io, o, u, () => (u.length ? table(['global tag', 'record', 'tag'], u.map((x) => [x.globalTag, x.record, x.tag])) : 'used by no global tag'));
-      }, true);
+      const u = await using(o, 'read', (d) => d.whoUses(o.tag !== undefined ? { tag: o.tag } : { payload: o.payload! }));
+      emit(io, o, u, () => (u.length ? table(['global tag', 'record', 'tag'], u.map((x) => [x.globalTag, x.record, x.tag])) : 'used by no global tag'));
     },
   );
 
   dbOptions(db.command('export <gt> <file>').description('write a global tag and only what it needs to a new standalone SQLite file')).action(async (gtName: string, file: string, o: DbOptions) => {
-    await withDb(o, async (d) => {
-      const s = await d.exportGlobalTag(gtName, file);
-      emit(io, o, { file, ...s }, () => `exported ${gtName} to ${file}: ${s.tags} tag(s), ${s.iovs} IOV row(s), ${s.payloads} payload(s), ${s.records} record type(s)`);
-    }, true);
+    const s = await using(o, 'read', (d) => d.exportGlobalTag(gtName, file));
+    emit(io, o, s, () => `exported ${gtName} to ${file}: ${s.tags} tag(s), ${s.iovs} IOV row(s), ${s.payloads} payload(s), ${s.records} record type(s)`);
   });
   dbOptions(db.command('import <file>').description('import the global tags of an exported file, adding only what is missing')).action(async (file: string, o: DbOptions) => {
-    await withDb(o, async (d) => {
-      const s = await d.importFile(file);
-      emit(io, o, s, () => `imported ${file}: ${s.globalTags} global tag(s), ${s.tags} tag(s), ${s.iovs} IOV row(s), ${s.payloads} payload(s), ${s.records} record type(s) added`);
-    });
+    const s = await using(o, 'write', (d) => d.importFile(file));
+    emit(io, o, s, () => `imported ${file}: ${s.globalTags} global tag(s), ${s.tags} tag(s), ${s.iovs} IOV row(s), ${s.payloads} payload(s), ${s.records} record type(s) added`);
   });
   dbOptions(db.command('log').description('audit log of every write, newest first').option('--limit <n>', 'entries', '20').option('--target <name>', 'only entries about this tag / global tag / record')).action(
     async (o: DbOptions & { limit: string; target?: string }) => {
-      await withDb(o, async (d) => {
-        const log = await d.auditLog({ limit: parseInteger(o.limit, '--limit'), ...(o.target ? { target: o.target } : {}) });
-        emit(io, o, log, () => table(['when', 'who', 'action', 'target', 'details'], log.map((e) => [e.at.toISOString(), e.actor, e.action, e.target, JSON.stringify(e.details)])));
-      }, true);
+      const limit = parseInteger(o.limit, '--limit');
+      const log = await using(o, 'read', (d) => d.auditLog({ limit, ...(o.target !== undefined ? { target: o.target } : {}) }));
+      emit(io, o, log, () => table(['when', 'who', 'action', 'target', 'details'], log.map((e) => [e.at.toISOString(), e.actor, e.action, e.target, JSON.stringify(e.details)])));
     },
   );
   return db;

@@ -1,14 +1,14 @@
-import { existsSync, rmSync } from 'node:fs';
 import { Command } from 'commander';
-import { defineRecord, formatTime, parseTime, runTime, timestampTime, type ProvenanceInput, type TimestampTime } from '@nucal/core';
-import { openConditionsDb } from '@nucal/conditions-db';
+import { defineRecord, formatTime, NucalError, parseTime, runTime, timestampTime, ValidationError, type ProvenanceInput, type TimestampTime } from '@nucal/core';
 import type { CosmicTruth } from '@nucal/cosmics';
 import { energyReconstructionPlugin, energyScaleRecord as junoScaleRecord, fNonlin, nonlinearityRecord } from '@nucal/nonlinearity';
 import { dQdxFromdEdx, energyScaleRecord as duneScaleRecord, hitsPlugin, type RawHit } from '@nucal/tpc-drift';
 import { z } from 'zod';
 import { builtinRecords } from '../builtin-records.js';
+import type { CliContext } from '../context.js';
+import { clearDemoFiles, DEMO_EXPORT_GLOBAL_TAG } from '../demo-files.js';
 import { showTime } from '../format.js';
-import type { Io } from '../io.js';
+import { openDb } from '../open-db.js';
 
 /** A channel-gain record used only to show the conditions workflow. */
 export const demoGainRecord = defineRecord({
@@ -23,18 +23,26 @@ const provenance: ProvenanceInput = { plugin: { id: 'nucal.demo', version: '0.1.
 /** Runs another nucal command in-process (the demo is a script of ordinary commands). */
 type RunCli = (argv: string[]) => Promise<{ code: number; out: string; err: string }>;
 
-/** `nucal demo`: the whole workflow on an embedded SQLite file, narrated. */
-export function demoCommand(io: Io, runCli: RunCli): Command {
+/**
+ * `nucal demo`: the whole workflow on an embedded SQLite file, narrated. It re-creates its own
+ * files on every run but never deletes a file it did not make (see {@link clearDemoFiles}).
+ * Its --db does not default to $NUCAL_DB: the demo's database is a throwaway file of its own.
+ */
+export function demoCommand(cli: CliContext, runCli: RunCli): Command {
+  const { io } = cli;
   return new Command('demo')
     .description('run the end-to-end demo on an embedded SQLite database')
-    .option('--db <file>', 'SQLite file to (re)create', './nucal-demo.sqlite')
+    .option('--db <file>', 'SQLite file the demo creates (re-created on every run; NUCAL_DB is not used)', './nucal-demo.sqlite')
     .option('--export <file>', 'where to export the locked global tag', './nucal-demo-export.sqlite')
     .option('--plots <dir>', 'where the calibrations write their SVG plots', './nucal-demo-plots')
     .action(async (o: { db: string; export: string; plots: string }) => {
-      for (const f of [o.db, o.export]) for (const s of ['', '-wal', '-shm', '-journal']) if (existsSync(f + s)) rmSync(f + s);
+      for (const [option, file] of [['--db', o.db], ['--export', o.export]] as const) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) throw new ValidationError(`${option} "${file.replace(/:\/\/.*/s, '://...')}" is a URL: nucal demo runs on SQLite files, expected a file path`);
+      }
+      await clearDemoFiles(o.db, o.export);
       const say = (t: string) => io.out(t);
       say(`nucal demo — conditions database ${o.db} (SQLite, embedded)\n`);
-      const db = await openConditionsDb({ url: o.db, actor: 'demo' });
+      const db = await openDb(cli, { url: o.db, mode: 'create', extra: { mark: { kind: 'demo' }, label: 'demo' } });
       try {
         for (const r of [...builtinRecords(), demoGainRecord]) await db.registerRecord(r);
         say(`1. registered record types: ${(await db.listRecords()).map((r) => `${r.name}@${r.version}`).join(', ')}`);
@@ -53,24 +61,25 @@ export function demoCommand(io: Io, runCli: RunCli): Command {
         ]);
         say('2. tags gain-run-v1 (3 IOVs by run, one at run 1200 subrun 3) and gain-time-v1 (2 IOVs one nanosecond apart)');
 
-        await db.createGlobalTag({ name: 'demo-reco-v1', description: 'demo reconstruction pass' });
-        await db.setGlobalTagEntry('demo-reco-v1', demoGainRecord.name, 'gain-run-v1');
-        const gt = await db.lockGlobalTag('demo-reco-v1', { snapshot: 'now' });
+        await db.createGlobalTag({ name: DEMO_EXPORT_GLOBAL_TAG, description: 'demo reconstruction pass' });
+        await db.setGlobalTagEntry(DEMO_EXPORT_GLOBAL_TAG, demoGainRecord.name, 'gain-run-v1');
+        const gt = await db.lockGlobalTag(DEMO_EXPORT_GLOBAL_TAG, { snapshot: 'now' });
         say(`3. global tag ${gt.name} locked with snapshot ${gt.snapshot?.toISOString()}`);
 
         await db.appendIov('gain-run-v1', { since: runTime(1300), payload: { gainAdcPerPe: 98.0, gainErrAdcPerPe: 0.5 }, provenance });
         for (const at of [runTime(1050), runTime(1200, 2), runTime(1350)]) {
-          const viaGt = await db.resolve({ globalTag: 'demo-reco-v1', record: demoGainRecord, at });
+          const viaGt = await db.resolve({ globalTag: DEMO_EXPORT_GLOBAL_TAG, record: demoGainRecord, at });
           const viaTag = await db.resolve({ tag: 'gain-run-v1', record: demoGainRecord, at });
           say(`4. run ${formatTime(at)}: global tag -> ${viaGt.payload.gainAdcPerPe} ADC/PE valid [${showTime(viaGt.since)}, ${showTime(viaGt.until)}); tag -> ${viaTag.payload.gainAdcPerPe}`);
         }
         const ts = await db.resolve({ tag: 'gain-time-v1', record: demoGainRecord, at: timestampTime(t0 + 1n) });
         say(`5. timestamp ${showTime(timestampTime(t0 + 1n))}: ${ts.payload.gainAdcPerPe} ADC/PE since ${showTime(ts.since)}`);
 
-        const summary = await db.exportGlobalTag('demo-reco-v1', o.export);
-        const ex = await openConditionsDb({ url: o.export, readOnly: true });
+        const summary = await db.exportGlobalTag(DEMO_EXPORT_GLOBAL_TAG, o.export);
+        const ex = await openDb(cli, { url: o.export, mode: 'read' });
         try {
-          const cache = ex.provider({ globalTag: 'demo-reco-v1' });
+          // locked with a snapshot above, so its answers can never change under a job
+          const cache = await ex.provider({ globalTag: DEMO_EXPORT_GLOBAL_TAG });
           let sum = 0;
           for (let run = 1000n; run < 1400n; run++) sum += (await cache.resolve(demoGainRecord, runTime(run))).payload.gainAdcPerPe;
           say(`6. exported to ${o.export} (${summary.iovs} IOV rows, ${summary.payloads} payloads); 400 runs resolved from the export through the IOV cache: ${cache.misses} lookups, ${cache.hits} cache hits, mean gain ${(sum / 400).toFixed(2)} ADC/PE`);
@@ -82,30 +91,32 @@ export function demoCommand(io: Io, runCli: RunCli): Command {
       } finally {
         await db.close();
       }
-      await junoChapter(o, say, runCli);
-      await duneChapter(o, say, runCli);
+      await junoChapter(cli, o, say, runCli);
+      await duneChapter(cli, o, say, runCli);
       say(`\nexplore: npx nucal db gt list --db ${o.db}; npx nucal db log --db ${o.db}; plots in ${o.plots}/`);
     });
 }
 
-async function cli(runCli: RunCli, argv: string[]): Promise<string> {
+async function nucal(runCli: RunCli, argv: string[]): Promise<string> {
   const r = await runCli(argv);
-  if (r.code !== 0) throw new Error(`nucal ${argv.join(' ')} failed: ${r.err}`);
+  if (r.code !== 0) throw new NucalError('DEMO_STEP', `demo step "nucal ${argv.join(' ')}" failed: ${r.err.replace(/^error: /, '')}`);
   return r.out;
 }
 
 /** JUNO: calibrate the energy scale into two run IOVs, then reconstruct positrons by run. */
-async function junoChapter(o: { db: string; plots: string }, say: (t: string) => void, runCli: RunCli): Promise<void> {
+async function junoChapter(cli: CliContext, o: { db: string; plots: string }, say: (t: string) => void, runCli: RunCli): Promise<void> {
   say('\nJUNO-like liquid scintillator: energy non-linearity (nucal juno nonlinearity)');
   for (const [seed, since] of [['11', '1000'], ['12', '1200']] as const) {
     const t0 = performance.now();
-    const r = JSON.parse(await cli(runCli, ['juno', 'nonlinearity', '--seed', seed, '--since', since, '--db', o.db, '--tag', 'demo', '--global-tag', 'demo-juno', '--plots', o.plots, '--json']));
+    const r = JSON.parse(await nucal(runCli, ['juno', 'nonlinearity', '--seed', seed, '--since', since, '--db', o.db, '--tag', 'demo', '--global-tag', 'demo-juno', '--plots', o.plots, '--json']));
     const s = r.summary;
     say(`8. runs ${since}+: p0..p3 = ${[s.p0, s.p1, s.p2, s.p3].map((v: number) => v.toPrecision(5)).join(', ')}; chi2/ndof ${s.chi2.toFixed(1)}/${s.ndof}; max |f_fit/f_true - 1| = ${s.maxDeviationFromTruthPercent.toFixed(3)}% (0.5-8 MeV); ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  const db = await openConditionsDb({ url: o.db, readOnly: true });
+  // Reconstruction reads a frozen global tag: lock it with a snapshot, as a production pass would.
+  await nucal(runCli, ['db', 'gt', 'lock', 'demo-juno', '--snapshot', 'now', '--db', o.db]);
+  const db = await openDb(cli, { url: o.db, mode: 'read' });
   try {
-    const conditions = db.provider({ globalTag: 'demo-juno' });
+    const conditions = await db.provider({ globalTag: 'demo-juno' });
     const reco = energyReconstructionPlugin();
     const rows: string[] = [];
     for (const [run, kineticMeV] of [[1005, 1], [1100, 3], [1250, 3], [1300, 6]] as const) {
@@ -123,19 +134,20 @@ async function junoChapter(o: { db: string; plots: string }, say: (t: string) =>
 }
 
 /** DUNE: calibrate two days of cosmics into timestamp IOVs, then reconstruct a MIP track's hits. */
-async function duneChapter(o: { db: string; plots: string }, say: (t: string) => void, runCli: RunCli): Promise<void> {
+async function duneChapter(cli: CliContext, o: { db: string; plots: string }, say: (t: string) => void, runCli: RunCli): Promise<void> {
   say('\nDUNE-like LArTPC: cosmic-muon calibration (nucal dune cosmics)');
   const since = '2026-03-01T00:00:00Z';
   const inject = { tpcs: { '1': { t0OffsetUs: 2.5 }, '2': { lifetimeMs: 6 }, '3': { lifetimeMs: 8, lifetimeSlopePerM: 0.05 } } };
   const t0 = performance.now();
-  const r = JSON.parse(await cli(runCli, ['dune', 'cosmics', '--days', '2', '--seed', '21', '--inject', JSON.stringify(inject), '--since', since, '--db', o.db, '--tag-prefix', 'demo', '--global-tag', 'demo-dune', '--plots', o.plots, '--json']));
+  const r = JSON.parse(await nucal(runCli, ['dune', 'cosmics', '--days', '2', '--seed', '21', '--inject', JSON.stringify(inject), '--since', since, '--db', o.db, '--tag-prefix', 'demo', '--global-tag', 'demo-dune', '--plots', o.plots, '--json']));
   const truth = r.truth as CosmicTruth;
   const day0 = r.days[0].summary;
   say(`10. 2 detector-days in ${((performance.now() - t0) / 1000).toFixed(1)} s; day 0: ${Math.round(day0['rate.allPerDay'])} muons, ${Math.round(day0['rate.stoppingPerDay'])} stopping; injected t0 2.5 us in TPC 1 -> ${day0['t0.tpc1.us']} us; injected lifetime 6 ms in TPC 2 -> ${day0['lifetime.tpc2.ms']} ms`);
 
-  const db = await openConditionsDb({ url: o.db, readOnly: true });
+  await nucal(runCli, ['db', 'gt', 'lock', 'demo-dune', '--snapshot', 'now', '--db', o.db]);
+  const db = await openDb(cli, { url: o.db, mode: 'read' });
   try {
-    const conditions = db.provider({ globalTag: 'demo-dune' });
+    const conditions = await db.provider({ globalTag: 'demo-dune' });
     const at = timeAt(since, 0.5);
     const scale = (await conditions.resolve(duneScaleRecord, at)).payload;
     // A minimum-ionising track in TPC 2 (2.1 MeV/cm), digitised with the TRUE response of the

@@ -21,6 +21,7 @@ describe('nucal dune', () => {
     const dir = tempDir('nucal-dune-');
     const db = join(dir, 'c.sqlite');
     const inject = JSON.stringify({ tpcs: { '1': { t0OffsetUs: 2.5 } } });
+    expect((await nucal('db', 'init', '--db', db)).code).toBe(0);
     const r = await nucal('dune', 'cosmics', '--days', '1', '--seed', '3', '--inject', inject, '--db', db, '--tag-prefix', 'mc', '--global-tag', 'dune-mc', '--plots', join(dir, 'plots'), '--json');
     expect(r.code, r.err).toBe(0);
     const report = JSON.parse(r.out);

@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { parseTime, timestampTime, ValidationError, type TimestampTime } from '@nucal/core';
-import { openConditionsDb } from '@nucal/conditions-db';
 import { cosmicsPlugin, InjectSchema, planStatistics, type CosmicTruth, type InjectInput } from '@nucal/cosmics';
 import { calibrationContext, seededRng } from '../calibration-context.js';
+import type { CliContext } from '../context.js';
+import { noDbOption, writeDbOption } from '../db-option.js';
 import { table, toJson } from '../format.js';
-import type { Io } from '../io.js';
+import { openDb } from '../open-db.js';
 import { parseInteger, parseJson, parseNumber } from '../parse-args.js';
+import { readTextFile } from '../read-text-file.js';
 import { writePlots } from '../render-plots.js';
 import { mapInGlobalTag, writePayloads } from '../write-payloads.js';
 
@@ -14,14 +15,15 @@ const DAY_NS = 86_400n * 1_000_000_000n;
 
 function readInject(text: string | undefined): InjectInput | undefined {
   if (text === undefined) return undefined;
-  const raw = parseJson(text.trim().startsWith('{') ? text : readFileSync(text, 'utf8'), '--inject');
+  const raw = parseJson(text.trim().startsWith('{') ? text : readTextFile(text, '--inject'), '--inject');
   const r = InjectSchema.safeParse(raw);
   if (!r.success) throw new ValidationError(`--inject is invalid: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   return raw as InjectInput;
 }
 
 /** `nucal dune ...`: the LArTPC calibrations from cosmic muons. */
-export function duneCommand(io: Io): Command {
+export function duneCommand(cli: CliContext): Command {
+  const { io } = cli;
   const dune = new Command('dune').description('DUNE-like LArTPC: calibrations from cosmic muons');
 
   dune
@@ -30,20 +32,22 @@ export function duneCommand(io: Io): Command {
     .option('--days <n>', 'detector-days to simulate (one calibration and one IOV per day)', '1')
     .option('--seed <seed>', 'random seed', '1')
     .option('--inject <json|file>', 'injected truth per TPC, e.g. {"tpcs":{"2":{"lifetimeMs":6,"t0OffsetUs":3}}}')
-    .option('--db <url>', 'write the constants to this database (SQLite path or postgres:// URL)')
+    .addOption(writeDbOption(cli.env))
+    .addOption(noDbOption())
     .option('--tag-prefix <prefix>', 'tags are <prefix>.<record>, e.g. mc.dune.lifetime', 'mc')
     .option('--global-tag <name>', 'also map the four records to the written tags in this (open) global tag')
     .option('--since <time>', 'start of day 0: ISO-8601 date or ns since the epoch', '2026-01-01T00:00:00Z')
     .addOption(new Option('--binning <b>', 'energy-scale binning').choices(['whole', 'tpc']).default('whole'))
     .option('--plots <dir>', 'write SVG plots of the last day here')
     .option('--json', 'machine-readable JSON output')
-    .action(async (o: { days: string; seed: string; inject?: string; db?: string; tagPrefix: string; globalTag?: string; since: string; binning: 'whole' | 'tpc'; plots?: string; json?: boolean }) => {
+    .action(async (o: { days: string; seed: string; inject?: string; db?: string | false; tagPrefix: string; globalTag?: string; since: string; binning: 'whole' | 'tpc'; plots?: string; json?: boolean }) => {
       const days = parseInteger(o.days, '--days', 1, 366);
       const inject = readInject(o.inject);
       const start = parseTime(o.since, 'timestamp') as TimestampTime;
       const plugin = cosmicsPlugin({ energyScale: { binning: o.binning } });
       const rng = seededRng(o.seed);
-      const db = o.db ? await openConditionsDb({ url: o.db }) : undefined;
+      // An initialised database only (`nucal db init` creates one), opened before the simulation.
+      const db = o.db ? await openDb(cli, { url: o.db, mode: 'write', json: o.json }) : undefined;
       const report: { day: number; since: string; summary: Record<string, unknown>; written: Awaited<ReturnType<typeof writePayloads>> }[] = [];
       let truth: CosmicTruth | undefined;
       try {
@@ -69,9 +73,12 @@ export function duneCommand(io: Io): Command {
           await mapInGlobalTag(db, o.globalTag, report[0]!.written, 'nucal dune cosmics');
           if (!o.json) io.out(`global tag ${o.globalTag} maps ${report[0]!.written.length} records`);
         }
-      } finally {
-        await db?.close();
+      } catch (err) {
+        // report the calibration's error, not a failure to close after it
+        await db?.close().catch(() => undefined);
+        throw err;
       }
+      await db?.close();
       if (!o.json && truth) {
         io.out('truth (injected): ' + truth.tpcs.map((t) => `tpc${t.tpc} t0 ${t.t0OffsetUs} us, vd ${t.vdMmPerUs.toFixed(4)} mm/us, tau ${t.lifetimeMs} ms${t.lifetimeSlopePerM ? ` (slope ${t.lifetimeSlopePerM}/m)` : ''}`).join('; '));
       }

@@ -12,6 +12,8 @@ describe('nucal juno nonlinearity', () => {
     const db = join(dir, 'c.sqlite');
     // Reduced statistics (20k events per source, no systematic mocks): this test is about the
     // plumbing; the physics closure at full statistics is in @nucal/nonlinearity's tests.
+    // Only `nucal db init` creates a database: the calibration needs an initialised one.
+    expect((await nucal('db', 'init', '--db', db)).code).toBe(0);
     const common = ['--events', '20000', '--mocks', '0', '--db', db, '--tag', 'mc', '--global-tag', 'juno-mc', '--json'];
     const first = await nucal('juno', 'nonlinearity', '--seed', '1', '--since', '100', '--plots', join(dir, 'plots'), ...common);
     expect(first.code, first.err).toBe(0);
@@ -23,9 +25,11 @@ describe('nucal juno nonlinearity', () => {
     expect(readdirSync(join(dir, 'plots')).length).toBe(4);
     expect((await nucal('juno', 'nonlinearity', '--seed', '2', '--since', '200', ...common)).code).toBe(0);
 
+    // Reconstruction reads a frozen global tag (an open one is refused by provider()).
+    expect((await nucal('db', 'gt', 'lock', 'juno-mc', '--snapshot', 'now', '--db', db)).code).toBe(0);
     const conditions = await openConditionsDb({ url: db, readOnly: true });
     try {
-      const provider = conditions.provider({ globalTag: 'juno-mc' });
+      const provider = await conditions.provider({ globalTag: 'juno-mc' });
       const reco = energyReconstructionPlugin();
       const trueKineticMeV = 3;
       const hashes = new Set<string>();

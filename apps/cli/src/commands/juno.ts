@@ -1,18 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { formatZodIssues, parseTime, ValidationError, type RunTime } from '@nucal/core';
-import { openConditionsDb } from '@nucal/conditions-db';
 import { NonlinearitySample, nonlinearityPlugin, sampleFromCsv, type NonlinearitySampleInput } from '@nucal/nonlinearity';
 import { calibrationContext, seededRng } from '../calibration-context.js';
+import type { CliContext } from '../context.js';
+import { noDbOption, writeDbOption } from '../db-option.js';
 import { table, toJson } from '../format.js';
-import type { Io } from '../io.js';
+import { openDb } from '../open-db.js';
 import { parseInteger, parseJson, parseNumber } from '../parse-args.js';
+import { readTextFile } from '../read-text-file.js';
 import { writePlots } from '../render-plots.js';
 import { mapInGlobalTag, writePayloads } from '../write-payloads.js';
 
 /** Reads a calibration sample: JSON (the plugin's input schema) or CSV of measured peaks. */
 function readSample(file: string): NonlinearitySample {
-  const text = readFileSync(file, 'utf8');
+  const text = readTextFile(file, '--input');
   if (/\.csv$/i.test(file)) return sampleFromCsv(text);
   const raw = parseJson(text, `--input ${file}`);
   const r = NonlinearitySample.safeParse(raw as NonlinearitySampleInput);
@@ -21,7 +22,8 @@ function readSample(file: string): NonlinearitySample {
 }
 
 /** `nucal juno ...`: the liquid-scintillator energy scale. */
-export function junoCommand(io: Io): Command {
+export function junoCommand(cli: CliContext): Command {
+  const { io } = cli;
   const juno = new Command('juno').description('JUNO-like liquid scintillator: energy non-linearity and energy scale');
   juno
     .command('nonlinearity')
@@ -31,36 +33,41 @@ export function junoCommand(io: Io): Command {
     .option('--b12-days <d>', 'days of B-12 data', '30')
     .option('--mocks <n>', 'mock data sets per systematic effect for the band (0: statistical band only)', '100')
     .option('--input <file>', 'calibrate this sample (JSON of the plugin input, or CSV source,meanMeV,meanErrMeV) instead of simulating')
-    .option('--db <url>', 'write the constants to this database (SQLite path or postgres:// URL)')
+    .addOption(writeDbOption(cli.env))
+    .addOption(noDbOption())
     .option('--tag <prefix>', 'tags are <prefix>.juno.nonlinearity and <prefix>.juno.energy-scale', 'mc')
     .option('--since <run>', 'first run of validity: RUN[:SUBRUN]', '1')
     .option('--global-tag <name>', 'also map both records to the written tags in this (open) global tag')
     .option('--plots <dir>', 'write SVG plots here')
     .option('--json', 'machine-readable JSON output')
-    .action(async (o: { seed: string; events: string; b12Days: string; mocks: string; input?: string; db?: string; tag: string; since: string; globalTag?: string; plots?: string; json?: boolean }) => {
+    .action(async (o: { seed: string; events: string; b12Days: string; mocks: string; input?: string; db?: string | false; tag: string; since: string; globalTag?: string; plots?: string; json?: boolean }) => {
       const since = parseTime(o.since, 'run') as RunTime;
       const events = parseInteger(o.events, '--events', 100);
       const mocks = parseInteger(o.mocks, '--mocks', 0);
       const days = parseNumber(o.b12Days, '--b12-days', (v) => v > 0, 'a positive number of days');
-      const t0 = performance.now();
-      const plugin = nonlinearityPlugin({ systematics: { mocks } });
-      const rng = seededRng(o.seed);
-      const ctx = calibrationContext(io, rng, o);
-      const input = o.input
-        ? readSample(o.input)
-        : plugin.simulate({ eventsPerSource: events, eventsBySource: { 'K-40': Math.max(100, Math.round(events * 0.06)) }, b12: { days } }, rng.fork('simulate')).input;
-      const result = await plugin.calibrate(input, { ...ctx, rng: rng.fork('calibrate') });
-      const wallS = (performance.now() - t0) / 1000;
+      const sample = o.input !== undefined ? readSample(o.input) : undefined;
+      // Open (and so check) the database before the calibration: a wrong --db must not cost
+      // the 20 s of a fit. It must be initialised: `nucal db init` is what creates one.
+      const db = o.db ? await openDb(cli, { url: o.db, mode: 'write', json: o.json }) : undefined;
+      let result;
       let written: Awaited<ReturnType<typeof writePayloads>> = [];
-      if (o.db) {
-        const db = await openConditionsDb({ url: o.db });
-        try {
+      const t0 = performance.now();
+      try {
+        const plugin = nonlinearityPlugin({ systematics: { mocks } });
+        const rng = seededRng(o.seed);
+        const ctx = calibrationContext(io, rng, o);
+        const input = sample ?? plugin.simulate({ eventsPerSource: events, eventsBySource: { 'K-40': Math.max(100, Math.round(events * 0.06)) }, b12: { days } }, rng.fork('simulate')).input;
+        result = await plugin.calibrate(input, { ...ctx, rng: rng.fork('calibrate') });
+        if (db) {
           written = await writePayloads(db, result, since, o.tag);
           if (o.globalTag) await mapInGlobalTag(db, o.globalTag, written, 'nucal juno nonlinearity');
-        } finally {
-          await db.close();
         }
+      } catch (err) {
+        await db?.close().catch(() => undefined);
+        throw err;
       }
+      await db?.close();
+      const wallS = (performance.now() - t0) / 1000;
       const plots = o.plots ? await writePlots(o.plots, result.plots, 'juno-') : [];
       const s = result.summary ?? {};
       if (o.json) {
