@@ -32,16 +32,19 @@ export function parseBulkIovLines(text: string, file: string, timeType: TimeType
 
 function parseBulkLine(line: string, where: string, timeType: TimeType): BulkIov {
   const value = parseJson(line, where);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, 'payload')) {
+    throw new ValidationError(`${where} has no "payload"`);
+  }
   const r = BulkLine.safeParse(value);
   if (!r.success) throw new ValidationError(`${where} is not {"since": ..., "payload": ...}`, formatZodIssues(r.error.issues));
-  if (!Object.hasOwn(value as object, 'payload')) throw new ValidationError(`${where} has no "payload"`);
   const since = r.data.since;
   let text: string;
   if (typeof since === 'number') {
     const raw = rawSince(line) ?? String(since);
+    if (!Number.isInteger(since)) throw new ValidationError(`${where}: "since" ${raw} is not an integer: expected a string or an integer`);
     if (!Number.isSafeInteger(since)) {
       const advice = /^\d+$/.test(raw) ? `write it as a string, "since": "${raw}"` : 'write the integer as a string of digits';
-      throw new ValidationError(`${where}: "since" ${raw} is not an exact integer (JSON numbers keep only 53 bits): ${advice}`);
+      throw new ValidationError(`${where}: "since" ${raw} is beyond 2^53, where JSON numbers lose digits: ${advice}`);
     }
     text = String(since);
   } else {

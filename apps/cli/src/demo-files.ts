@@ -30,20 +30,20 @@ export async function clearDemoFiles(dbFile: string, exportFile: string): Promis
   if (resolve(dbFile) === resolve(exportFile)) throw new ValidationError(`--db and --export are the same file ${dbFile}: expected two different paths`);
   const doomed: string[] = [];
   const plan = [
-    { file: dbFile, option: '--db', ours: isDemoDatabase, what: 'database' },
-    { file: exportFile, option: '--export', ours: isDemoExport, what: 'export' },
+    { file: dbFile, option: '--db', ours: isDemoDatabase, what: 'a database' },
+    { file: exportFile, option: '--export', ours: isDemoExport, what: 'an export' },
   ];
   for (const p of plan) {
     if (existsSync(p.file)) {
       if (!p.ours(await readFileMark(p.file))) {
-        throw new ConflictError(`${p.option} ${p.file} exists and is not a ${p.what} made by nucal demo: refusing to delete it (choose another ${p.option} path, or remove the file yourself)`);
+        throw new ConflictError(`${p.option} ${p.file} exists and is not ${p.what} made by nucal demo: refusing to delete it (choose another ${p.option} path, or remove the file yourself)`);
       }
       doomed.push(p.file, ...SIDECARS.map((s) => p.file + s));
     } else {
       // A journal without its database is someone else's leftover; SQLite would replay a
       // stale -wal into the new file, so it is neither used nor silently deleted.
       const orphan = SIDECARS.map((s) => p.file + s).find((f) => existsSync(f));
-      if (orphan) throw new ConflictError(`${orphan} exists without ${p.file}: refusing to create the demo ${p.what} beside it (remove it or choose another ${p.option} path)`);
+      if (orphan) throw new ConflictError(`${orphan} exists without ${p.file}: refusing to create ${p.what} for the demo beside it (remove it or choose another ${p.option} path)`);
     }
   }
   for (const f of doomed) rmSync(f, { force: true });
