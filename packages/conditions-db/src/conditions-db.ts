@@ -11,6 +11,7 @@ import { appendIovs, listIovs, type AppendOptions, type ListIovsOptions } from '
 import { listRecords, registerRecord, registerRecordFromJsonSchema } from './records.js';
 import { resolve, type ResolveQuery } from './resolve.js';
 import type { PgReader } from './pg-reader.js';
+import { grant, listGrants, setupPermissions, type AccessLevel, type Grant } from './permissions.js';
 import { SqliteReader } from './sqlite-reader.js';
 import { createTag, getTag, listTags, lockTag } from './tags.js';
 import { exportGlobalTag, importFile, type ExportSummary, type ImportOptions, type ImportSummary } from './transfer.js';
@@ -209,6 +210,23 @@ export class ConditionsDb {
    */
   importFile(file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
     return importFile(this.ctx, file, opts);
+  }
+
+  // permissions (PostgreSQL)
+  /**
+   * Sets up the reader / writer / admin group roles, row-level security and triggers
+   * (idempotent; needs the table owner with CREATEROLE). Returns the group role names.
+   */
+  setupPermissions(): Promise<Record<AccessLevel, string>> {
+    return setupPermissions(this.ctx);
+  }
+  /** Gives an existing login role an access level; writers may be limited to tag-name prefixes. */
+  grant(role: string, level: AccessLevel, opts?: { tagPrefixes?: readonly string[] }): Promise<Grant> {
+    return grant(this.ctx, role, level, opts);
+  }
+  /** Login roles with rights on this database. */
+  listGrants(): Promise<Grant[]> {
+    return listGrants(this.ctx);
   }
 
   // audit

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { ConflictError, NotFoundError } from '@nucal/core';
+import { ConflictError, NotFoundError, PermissionError } from '@nucal/core';
 import { microsToDate } from './clock.js';
 import type { DbContext } from './context.js';
 import { parseInput } from './validate.js';
@@ -44,10 +44,13 @@ export async function createTag(ctx: DbContext, input: CreateTagInput): Promise<
 export async function lockTag(ctx: DbContext, name: string): Promise<TagInfo> {
   parseInput(TagNameSchema, name, `tag name "${name}"`);
   return writeTransaction(ctx, 'tag.lock', name, async (trx, stamp) => {
-    const row = await tagRow(trx, name);
-    if (row.state === 'locked') return { result: toTagInfo(row), details: { unchanged: true } };
+    const seen = await tagRow(trx, name);
+    if (seen.state === 'locked') return { result: toTagInfo(seen), details: { unchanged: true } };
+    const row = await tagRow(trx, name, true);
     const lockedAt = stamp;
-    await trx('tags').where({ id: row.id }).update({ state: 'locked', locked_at: lockedAt });
+    // Row-level security turns a forbidden UPDATE into one that matches nothing: count it.
+    const n = await trx('tags').where({ id: row.id }).update({ state: 'locked', locked_at: lockedAt });
+    if (Number(n) !== 1) throw new PermissionError(`tag ${name} is outside the tag prefixes this role may write`);
     return { result: toTagInfo({ ...row, state: 'locked', locked_at: lockedAt }), details: {} };
   });
 }
@@ -69,7 +72,13 @@ export async function tagRow(k: Knex | Knex.Transaction, name: string, forUpdate
   const q = k<TagRow>('tags').where({ name }).first();
   if (forUpdate && k.client.config.client === 'pg') q.forUpdate();
   const row = await q;
-  if (!row) throw new NotFoundError(`tag ${name} does not exist`);
+  if (!row) {
+    // On PostgreSQL, row-level security hides a tag from FOR UPDATE when this role may not write it.
+    if (forUpdate && (await k<TagRow>('tags').where({ name }).first())) {
+      throw new PermissionError(`tag ${name} is outside the tag prefixes this role may write`);
+    }
+    throw new NotFoundError(`tag ${name} does not exist`);
+  }
   return row;
 }
 
