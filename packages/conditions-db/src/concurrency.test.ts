@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runTime } from '@nucal/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { describeBackends } from '../test/backends.js';
+import { countRows, describeBackends } from '../test/backends.js';
 import { provenance, scale, scaleRecord } from '../test/records.js';
 import type { ConditionsDb } from './conditions-db.js';
 import { openConditionsDb } from './open.js';
@@ -70,8 +70,32 @@ describeBackends('concurrent writers and killed processes', (backend) => {
     expect(new Set(appends.map((e) => e.actor))).toEqual(new Set([db.identity]));
   });
 
-  it('a writer killed in the middle of a bulk append leaves no partial IOV set', async () => {
+  it('four processes superseding one since of a tag without back-fill: every write kept, the last one in database order wins', async () => {
+    await db.createTag({ name: 'contended', record: 'test.energy-scale', timeType: 'run' });
+    const runs = [];
+    for (let p = 0; p < 4; p++) runs.push(writer([url, 'contended', '1000', '25', '1'], { NUCAL_WRITER_STEP: '0', NUCAL_WRITER_PAYLOAD_BASE: String((p + 1) * 1000) }).done);
+    for (const r of await Promise.all(runs)) expect(r, r.err).toMatchObject({ code: 0 });
+    const history = (await db.listIovs('contended', { history: true, limit: 10_000 })).items;
+    expect(history).toHaveLength(100);
+    expect(history.filter((i) => i.current)).toHaveLength(1);
+    const winner = history.find((i) => i.current)!;
+    // The winner is the last row in database order; stamps never decrease along that order.
+    expect(winner).toBe(history[history.length - 1]);
+    for (let i = 1; i < history.length; i++) expect(history[i]!.insertedAt.getTime()).toBeGreaterThanOrEqual(history[i - 1]!.insertedAt.getTime());
+    expect((await db.resolve({ tag: 'contended', record: scaleRecord, at: runTime(2000) })).hash).toBe(winner.hash);
+    // A writer below the last since is refused, not interleaved.
+    const late = await writer([url, 'contended', '999', '1', '1']).done;
+    expect(late.code).not.toBe(0);
+    expect(late.err).toMatch(/does not allow back-filling/);
+    const appends = (await db.auditLog({ limit: 1000 })).filter((e) => e.action === 'iov.append' && e.target === 'contended');
+    expect(appends).toHaveLength(100);
+    const stamps = appends.map((e) => e.at.getTime()).reverse();
+    for (let i = 1; i < stamps.length; i++) expect(stamps[i]!).toBeGreaterThanOrEqual(stamps[i - 1]!);
+  });
+
+  it('a writer killed in the middle of a bulk append leaves no partial IOV set, payload or audit row', async () => {
     await db.appendIov('own-0', { since: runTime(0), payload: scale(1), provenance });
+    const before = { payloads: await countRows(db, 'payloads'), audit: await countRows(db, 'audit_log') };
     const w = writer([url, 'own-0', '1', '20000', '20000', '--pause-after-first-chunk']);
     await w.waitFor('IN_TRANSACTION');
     w.child.kill('SIGKILL');
@@ -79,6 +103,7 @@ describeBackends('concurrent writers and killed processes', (backend) => {
     expect(r.signal).toBe('SIGKILL');
     // The first 5000 rows were written inside the open transaction; none may survive.
     expect((await db.listIovs('own-0', { history: true })).items).toHaveLength(1);
+    expect({ payloads: await countRows(db, 'payloads'), audit: await countRows(db, 'audit_log') }).toEqual(before);
     if (backend.name === 'sqlite') {
       expect((await db.knex.raw('PRAGMA integrity_check'))[0]).toEqual({ integrity_check: 'ok' });
     }

@@ -13,9 +13,12 @@ const first = Number(firstText);
 const count = Number(countText);
 const batch = Number(batchText);
 const step = Number(process.env.NUCAL_WRITER_STEP ?? '1');
+// With a payload base, IOV i carries y0 = base + i (distinct payloads even at one since).
+const payloadBase = process.env.NUCAL_WRITER_PAYLOAD_BASE === undefined ? undefined : Number(process.env.NUCAL_WRITER_PAYLOAD_BASE);
 const db = await openConditionsDb({ url: url!, label: `writer-${process.pid}` });
 await db.registerRecord(scaleRecord);
-const iov = (i: number) => ({ since: runTime(first + i * step), payload: { y0PePerMeV: first + i * step + 1, y0ErrPePerMeV: 0, fit: { chi2: 0, ndof: 0 } }, provenance });
+const y0 = (i: number) => (payloadBase === undefined ? first + i * step + 1 : payloadBase + i);
+const iov = (i: number) => ({ since: runTime(first + i * step), payload: { y0PePerMeV: y0(i), y0ErrPePerMeV: 0, fit: { chi2: 0, ndof: 0 } }, provenance });
 if (flag === '--pause-after-first-chunk') {
   await db.appendIovs(tag!, Array.from({ length: count }, (_, i) => iov(i)), {
     onChunk: async () => {
