@@ -116,6 +116,9 @@ describe('only db init creates a database', () => {
     const t0 = performance.now();
     expect(expectOneLineFailure(await run(['juno', 'nonlinearity', '--db', typo]))).toMatch(/does not exist; run "nucal db init/);
     expect(expectOneLineFailure(await run(['dune', 'cosmics', '--json', '--db', typo]))).toMatch(/"reason":"missing"/);
+    // an empty --db is a wrong database, not "write nowhere" (found by the fuzz test: it ran a whole calibration)
+    expect(expectOneLineFailure(await run(['juno', 'nonlinearity', '--db', '']))).toMatch(/database "" is empty/);
+    expect(expectOneLineFailure(await run(['dune', 'cosmics', '--db', ' ']))).toMatch(/is empty/);
     process.env.NUCAL_DB = typo;
     expect(expectOneLineFailure(await run(['dune', 'cosmics']))).toContain(`database file ${typo} does not exist`);
     expect(expectOneLineFailure(await run(['juno', 'nonlinearity']))).toContain(`database file ${typo} does not exist`);

@@ -6,6 +6,8 @@ export interface DbErrorContext {
   readonly db?: string;
   /** Whether that open was allowed to create the database (`nucal db init`, the demo). */
   readonly creating?: boolean;
+  /** A SQLite path where something exists (a directory, an unreadable file): not a database to create. */
+  readonly pathExists?: boolean;
 }
 
 /**
@@ -17,6 +19,7 @@ export function dbAdvice(reason: DatabaseErrorReason, ctx: DbErrorContext): stri
   switch (reason) {
     case 'missing':
       if (ctx.db === undefined) return 'check the file name or URL';
+      if (ctx.pathExists) return 'it exists but cannot be opened as a database file (a directory, or no permission): check --db (or NUCAL_DB)';
       if (ctx.creating) {
         return isPostgres
           ? 'create the database on the server first (e.g. createdb), then run "nucal db init" again'

@@ -9,6 +9,8 @@ export class DbOpenFailure extends Error {
     /** The --db value or $NUCAL_DB, password redacted. */
     readonly db: string,
     readonly creating: boolean,
+    /** For a SQLite path: whether something exists there (then "missing" means it could not be opened). */
+    readonly pathExists = false,
   ) {
     super(error instanceof Error ? error.message : String(error), { cause: error });
     this.name = 'DbOpenFailure';

@@ -24,6 +24,8 @@ describe('reportError', () => {
     expect(line(opening('corrupt'))).toMatch(/; it is not a nucal conditions database: check --db/);
     expect(line(opening('schema-version'))).toMatch(/; upgrade nucal, or run "nucal db init" to migrate/);
     expect(line(opening('other'))).toBe('error: database postgres://calib:***@127.0.0.1:1/cond: other');
+    // a path that exists but cannot be opened (a directory) is not a database to create
+    expect(line(new DbOpenFailure(new DatabaseError('missing', 'database /tmp cannot be opened'), '/tmp', false, true))).toMatch(/; it exists but cannot be opened as a database file/);
     // not while opening --db (e.g. an import file): no advice about --db
     expect(line(new DatabaseError('missing', 'import file x.sqlite does not exist'))).toBe('error: import file x.sqlite does not exist; check the file name or URL');
   });

@@ -57,7 +57,7 @@ export function reportError(err: unknown, opts: ReportOptions): ErrorReport {
   const failure = err instanceof DbOpenFailure ? err : undefined;
   const inner = failure ? failure.error : err;
   if (inner instanceof DatabaseError) {
-    const advice = dbAdvice(inner.reason, failure ? { db: failure.db, creating: failure.creating } : {});
+    const advice = dbAdvice(inner.reason, failure ? { db: failure.db, creating: failure.creating, pathExists: failure.pathExists } : {});
     return { exitCode: 1, code: inner.code, reason: inner.reason, message: clean(inner.message), ...(advice ? { advice: clean(advice) } : {}), ...stack };
   }
   if (inner instanceof NucalError) return { exitCode: 1, code: inner.code, message: clean(inner.message), ...stack };

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { openConditionsDb, type ConditionsDb, type OpenOptions } from '@nucal/conditions-db';
 import { busyTimeoutMs } from './cli-env.js';
 import type { CliContext } from './context.js';
@@ -42,7 +43,8 @@ export async function openDb(cli: CliContext, req: OpenRequest): Promise<Conditi
     if (!req.json) options.onWait = (message) => cli.io.err(`waiting: ${oneLine(redactText(message))}`);
     return await openConditionsDb(options);
   } catch (err) {
-    throw new DbOpenFailure(err, redactUrl(req.url), req.mode === 'create');
+    const sqlitePath = /^[a-z][a-z0-9+.-]*:\/\//i.test(req.url) ? undefined : req.url.replace(/^sqlite:/, '');
+    throw new DbOpenFailure(err, redactUrl(req.url), req.mode === 'create', sqlitePath !== undefined && sqlitePath !== '' && existsSync(sqlitePath));
   }
 }
 

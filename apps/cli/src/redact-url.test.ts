@@ -29,3 +29,13 @@ describe('secretScrubber', () => {
     expect(scrub('database ab: postgres://v:ab@h/d')).toBe('database ab: postgres://v:***@h/d');
   });
 });
+
+describe('redaction cost', () => {
+  it('is linear: a 1 MB argument without any URL takes milliseconds, not minutes', () => {
+    const big = `{"y0PePerMeV": 1, "big": "${'x'.repeat(1_000_000)}"} and postgres://u:pw@h/d`;
+    const t0 = performance.now();
+    expect(redactText(big).endsWith('postgres://u:***@h/d')).toBe(true);
+    expect(secretScrubber([big])(big)).toContain('postgres://u:***@h/d');
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});

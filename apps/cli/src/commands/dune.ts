@@ -47,7 +47,8 @@ export function duneCommand(cli: CliContext): Command {
       const plugin = cosmicsPlugin({ energyScale: { binning: o.binning } });
       const rng = seededRng(o.seed);
       // An initialised database only (`nucal db init` creates one), opened before the simulation.
-      const db = o.db ? await openDb(cli, { url: o.db, mode: 'write', json: o.json }) : undefined;
+      // an explicit --db "" is a wrong database, not "no database": only --no-db (false) or no value skip it
+      const db = typeof o.db === 'string' ? await openDb(cli, { url: o.db, mode: 'write', json: o.json }) : undefined;
       const report: { day: number; since: string; summary: Record<string, unknown>; written: Awaited<ReturnType<typeof writePayloads>> }[] = [];
       let truth: CosmicTruth | undefined;
       try {

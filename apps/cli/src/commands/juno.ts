@@ -48,7 +48,8 @@ export function junoCommand(cli: CliContext): Command {
       const sample = o.input !== undefined ? readSample(o.input) : undefined;
       // Open (and so check) the database before the calibration: a wrong --db must not cost
       // the 20 s of a fit. It must be initialised: `nucal db init` is what creates one.
-      const db = o.db ? await openDb(cli, { url: o.db, mode: 'write', json: o.json }) : undefined;
+      // an explicit --db "" is a wrong database, not "no database": only --no-db (false) or no value skip it
+      const db = typeof o.db === 'string' ? await openDb(cli, { url: o.db, mode: 'write', json: o.json }) : undefined;
       let result;
       let written: Awaited<ReturnType<typeof writePayloads>> = [];
       const t0 = performance.now();
