@@ -271,33 +271,35 @@ if (!admin && process.env.CI) {
 } else if (!admin) {
   console.warn('[cli] PostgreSQL example skipped, set NUCAL_TEST_PG_URL=postgres://user@127.0.0.1:port/postgres to run it');
 }
-describe.runIf(admin)('PostgreSQL', () => {
-  it('db init --json on a URL with a password prints it redacted', async () => {
-    // the test server trusts local connections, so any password is accepted
-    const { default: knexFactory } = await import('knex');
-    const name = `nucal_cli_${Date.now().toString(36)}`;
-    const k = knexFactory({ client: 'pg', connection: admin });
-    await k.raw(`CREATE DATABASE ${name}`);
-    try {
-      const url = new URL(admin!);
-      url.password = SECRET;
-      url.pathname = `/${name}`;
-      const r = await run(['db', 'init', '--json', '--db', url.toString()]);
-      expect(r.code, r.err).toBe(0);
-      expect(r.out).not.toContain(SECRET);
-      expect(JSON.parse(r.out).db).toBe(url.toString().replace(SECRET, '***'));
-      const human = await run(['db', 'init', '--db', url.toString()]);
-      expect(human.out).not.toContain(SECRET);
-      // a PostgreSQL database without nucal tables: not created by a write command
-      const other = `${name}_empty`;
-      await k.raw(`CREATE DATABASE ${other}`);
-      url.pathname = `/${other}`;
-      const err = expectOneLineFailure(await run(['db', 'gt', 'create', 'g', '--db', url.toString()]));
-      expect(err).toMatch(/has no nucal tables; run "nucal db init --db postgres:\/\/[^:]+:\*\*\*@/);
-      await k.raw(`DROP DATABASE IF EXISTS ${other} WITH (FORCE)`);
-    } finally {
-      await k.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await k.destroy();
-    }
+if (admin) {
+  describe('PostgreSQL', () => {
+    it('db init --json on a URL with a password prints it redacted', async () => {
+      // the test server trusts local connections, so any password is accepted
+      const { default: knexFactory } = await import('knex');
+      const name = `nucal_cli_${Date.now().toString(36)}`;
+      const k = knexFactory({ client: 'pg', connection: admin });
+      await k.raw(`CREATE DATABASE ${name}`);
+      try {
+        const url = new URL(admin!);
+        url.password = SECRET;
+        url.pathname = `/${name}`;
+        const r = await run(['db', 'init', '--json', '--db', url.toString()]);
+        expect(r.code, r.err).toBe(0);
+        expect(r.out).not.toContain(SECRET);
+        expect(JSON.parse(r.out).db).toBe(url.toString().replace(SECRET, '***'));
+        const human = await run(['db', 'init', '--db', url.toString()]);
+        expect(human.out).not.toContain(SECRET);
+        // a PostgreSQL database without nucal tables: not created by a write command
+        const other = `${name}_empty`;
+        await k.raw(`CREATE DATABASE ${other}`);
+        url.pathname = `/${other}`;
+        const err = expectOneLineFailure(await run(['db', 'gt', 'create', 'g', '--db', url.toString()]));
+        expect(err).toMatch(/has no nucal tables; run "nucal db init --db postgres:\/\/[^:]+:\*\*\*@/);
+        await k.raw(`DROP DATABASE IF EXISTS ${other} WITH (FORCE)`);
+      } finally {
+        await k.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await k.destroy();
+      }
+    });
   });
-});
+}
