@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import seedrandom from 'seedrandom';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleDuring, prepareDb, STACK_PATTERN, type PreparedDb } from './cli.test-support.js';
 import { buildProgram, runCaptured } from './program.js';
 
@@ -332,9 +332,16 @@ function removeCreated(a: Map<string, string>, b: Map<string, string>): void {
 
 describe('nucal CLI fuzz', () => {
   let w: World;
+  const cwd = process.cwd();
   beforeAll(async () => {
     w = world(await prepareDb('nucal-cli-fuzz-'));
+    // Relative paths (`db init --db 5`, `db export reco draft`, even `../x`) land inside the
+    // watched directory: checked like every other file, and removed after a successful run.
+    const here = join(w.p.dir, 'cwd', 'here');
+    mkdirSync(here, { recursive: true });
+    process.chdir(here);
   });
+  afterAll(() => process.chdir(cwd));
 
   it(`${RUNS} random and malformed command lines: one line per failure, nothing changed, valid JSON, no secret`, async () => {
     const valueTaking = valueOptions();
