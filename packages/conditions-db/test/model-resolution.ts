@@ -74,25 +74,17 @@ export function lastSince(rows: readonly Row[]): bigint | null {
 }
 
 /**
- * Whether two row sets answer every lookup alike (payload hash, since, until, insertedAt),
- * for every as-of date: the visible set only changes where an as-of date crosses a row's
- * millisecond, so comparing at every such millisecond (and without as-of) covers them all.
+ * Whether two row sets give the same answer (since, until, payload hash) at every time, each
+ * under its own stamp bound: what "resolves exactly as in the file" compares. Insertion
+ * stamps are not compared: rows an import appends carry the import's stamp (spec rule 2).
  */
-export function sameAnswers(a: readonly Row[], boundA: number, b: readonly Row[], boundB: number): boolean {
-  const cut = new Set<number>([Infinity]);
-  for (const r of a) cut.add(r.ms);
-  for (const r of b) cut.add(r.ms);
-  for (const ms of cut) {
-    const ea = effective(a, { stamp: boundA, ms });
-    const eb = effective(b, { stamp: boundB, ms });
-    if (ea.length !== eb.length) return false;
-    for (let i = 0; i < ea.length; i++) {
-      const x = ea[i]!;
-      const y = eb[i]!;
-      if (x.since !== y.since || x.until !== y.until || x.row.hash !== y.row.hash || x.row.ms !== y.row.ms) return false;
-    }
-  }
-  return true;
+export function sameView(a: readonly Row[], boundA: number, b: readonly Row[], boundB: number): boolean {
+  const ea = effective(a, { stamp: boundA, ms: Infinity });
+  const eb = effective(b, { stamp: boundB, ms: Infinity });
+  return ea.length === eb.length && ea.every((x, i) => {
+    const y = eb[i]!;
+    return x.since === y.since && x.until === y.until && x.row.hash === y.row.hash;
+  });
 }
 
 export function compareBig(a: bigint, b: bigint): number {

@@ -1,37 +1,19 @@
 import { canonicalJson, sha256, type RecordRef, type Time, type TimeType } from '@nucal/core';
-import { compareBig, effective, history, lastSince, lookup, sameAnswers, UNBOUNDED, type Row } from './model-resolution.js';
+import { refuse, type ErrorClass, type Outcome, type Plan } from './model-outcome.js';
+import { compareBig, effective, history, lastSince, lookup, type Row } from './model-resolution.js';
 import { timeText, validKey } from './model-times.js';
+import { gtView, tagView, type AppendView, type DiffView, type GlobalTagView, type IovView, type ResolutionView, type ResolveAsk, type TagView } from './model-views.js';
 
 /**
  * The reference model of the conditions database: plain TypeScript over arrays and maps,
  * written from the spec (not from the SQL), so that the database and the model can be run
- * side by side and every answer and refusal compared.
+ * side by side and every answer and refusal compared. What rows mean (visibility, winners,
+ * lookups) is in model-resolution.ts, export and import in model-transfer.ts.
  *
  * Every operation first *predicts* (an {@link Outcome}: the refusals allowed, or the answer
  * expected) and, when the database did it, *commits* with what only the database can know
  * (its clock: AppendResult.insertedAt, a snapshot's Date).
  */
-
-/** The error classes of @nucal/core a refusal is compared by (message text is not compared). */
-export type ErrorClass = 'ValidationError' | 'NotFoundError' | 'ConflictError' | 'PermissionError';
-
-/**
- * What the spec allows: `refuse` lists the acceptable error classes (several when a request
- * breaks several rules and the spec does not order them), `ok` the expected success. Both
- * set: the spec is silent and either is accepted (the model then follows the database).
- */
-export interface Outcome<T> {
-  readonly ok?: T;
-  readonly refuse?: readonly ErrorClass[];
-}
-
-/** A predicted write: what the database must answer, and how the model changes once it did. */
-export interface Plan<V, C = void> {
-  readonly expected: V;
-  readonly commit: (observed: C) => void;
-}
-
-const refuse = <T>(...classes: ErrorClass[]): Outcome<T> => ({ refuse: [...new Set(classes)] });
 
 /**
  * The order of all write transactions of one sequence, over every database of it. Real
@@ -66,66 +48,18 @@ export interface GlobalTagState {
   snapshot: { readonly stamp: number; readonly ms: number } | null;
 }
 
-/** What TagInfo must say. */
-export interface TagView {
-  readonly name: string;
-  readonly record: { readonly name: string; readonly version: number };
-  readonly timeType: TimeType;
-  readonly state: 'open' | 'locked';
-  readonly allowBackfill: boolean;
-}
-
-/** What GlobalTagInfo must say; `snapshot: 'new'` is a snapshot taken now (its Date comes from the database). */
-export interface GlobalTagView {
-  readonly name: string;
-  readonly state: 'open' | 'locked';
-  readonly snapshot: number | null | 'new';
-  readonly entries: readonly { readonly record: string; readonly tag: string }[];
-}
-
-/** What a Resolution must say (times as `kind:key`, dates as ms). */
-export interface ResolutionView {
-  readonly tag: string;
-  readonly globalTag: string | null;
-  readonly record: { readonly name: string; readonly version: number };
-  readonly hash: string;
-  readonly payload: unknown;
-  readonly since: string;
-  readonly until: string | null;
-  readonly insertedAt: number;
-}
-
-export interface IovView {
-  readonly since: string;
-  readonly until: string | null;
-  readonly hash: string;
-  readonly insertedAt: number;
-  readonly current: boolean;
-}
-
-export interface DiffView {
-  readonly since: string;
-  readonly until: string | null;
-  readonly left: string | null;
-  readonly right: string | null;
-}
-
-export interface AppendView {
-  readonly inserted: number;
-  readonly unchanged: number;
-  readonly hashes: readonly string[];
-}
-
-/** What a resolve asks (the record by name; as-of already turned into milliseconds). */
-export interface ResolveAsk {
-  readonly tag?: string;
-  readonly globalTag?: string;
-  readonly record: string;
-  readonly at: Time;
-  readonly asOfMs?: number;
-}
-
 const TAG_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+
+/**
+ * A switch where the spec is explicit and the code under test (b75cf74) does otherwise (the
+ * other is NEW_GLOBAL_TAG_WITHOUT_SNAPSHOT_MUST_MATCH in model-transfer.ts): set as the spec
+ * says; flipping it is how the spec would be changed to the code.
+ *
+ * Spec rule 3 checks back-fill before the unchanged rule: in a tag without back-fill, an
+ * item below the last since is refused even when it repeats the payload current at its
+ * since. False exempts such items (they write nothing).
+ */
+export const BACKFILL_INCLUDES_UNCHANGED = true;
 
 /** Content address of a payload: sha256 of the canonical JSON of { data, record, version }. */
 export function payloadHash(record: { name: string; version: number }, data: unknown): string {
@@ -146,22 +80,22 @@ export class DbModel {
   constructor(
     /** Record definitions known to the test, by name (one version each). */
     private readonly catalog: ReadonlyMap<string, RecordRef>,
-    private readonly clock: LogicalClock,
+    readonly clock: LogicalClock,
   ) {}
 
   // records
   registerRecord(name: string): Outcome<Plan<null>> {
-    if (!this.catalog.has(name)) return refuse('ValidationError');
+    if (!this.catalog.has(name)) return refuse(`record ${name} is not known to the test`, 'ValidationError');
     return { ok: { expected: null, commit: () => void this.records.add(name) } };
   }
 
   // tags
   createTag(t: { name: string; record: string; timeType: TimeType; allowBackfill: boolean }): Outcome<Plan<TagView>> {
-    if (!TAG_NAME.test(t.name)) return refuse('ValidationError');
+    if (!TAG_NAME.test(t.name)) return refuse(`invalid tag name ${t.name}`, 'ValidationError');
     const faults: ErrorClass[] = [];
     if (!this.records.has(t.record)) faults.push('NotFoundError');
     if (this.tags.has(t.name)) faults.push('ConflictError');
-    if (faults.length) return refuse(...faults);
+    if (faults.length) return refuse(`record ${t.record} registered: ${this.records.has(t.record)}, tag ${t.name} exists: ${this.tags.has(t.name)}`, ...faults);
     const version = this.catalog.get(t.record)!.version;
     const state: TagState = { name: t.name, record: t.record, version, timeType: t.timeType, allowBackfill: t.allowBackfill, locked: false, rows: [] };
     return { ok: { expected: tagView(state), commit: () => void this.tags.set(t.name, state) } };
@@ -169,7 +103,7 @@ export class DbModel {
 
   lockTag(name: string): Outcome<Plan<TagView>> {
     const tag = this.tags.get(name);
-    if (!tag) return refuse('NotFoundError');
+    if (!tag) return refuse(`no tag ${name}`, 'NotFoundError');
     // Locking a locked tag changes nothing and is not refused.
     return { ok: { expected: { ...tagView(tag), state: 'locked' }, commit: () => void (tag.locked = true) } };
   }
@@ -181,24 +115,30 @@ export class DbModel {
    */
   append(tagName: string, items: readonly { since: Time; payload: unknown }[]): Outcome<Plan<AppendView, number>> {
     const tag = this.tags.get(tagName);
-    if (!tag) return refuse('NotFoundError');
-    if (items.length === 0) return refuse('ValidationError');
+    // An empty request to a missing tag breaks two rules the spec does not order.
+    if (!tag) return items.length ? refuse(`no tag ${tagName}`, 'NotFoundError') : refuse(`no tag ${tagName}, no items`, 'NotFoundError', 'ValidationError');
+    if (items.length === 0) return refuse('no items', 'ValidationError');
     const record = this.catalog.get(tag.record)!;
     const keys: bigint[] = [];
     const parsed: { hash: string; data: unknown }[] = [];
     for (const item of items) {
       const key = item.since.kind === tag.timeType ? validKey(item.since) : null;
-      if (key === null) return refuse('ValidationError');
+      if (key === null) return refuse(`item #${keys.length}: since of the wrong kind or out of range`, 'ValidationError');
       const p = record.schema.safeParse(item.payload);
-      if (!p.success) return refuse('ValidationError');
+      if (!p.success) return refuse(`item #${keys.length}: payload does not match ${record.name}`, 'ValidationError');
       keys.push(key);
       parsed.push({ hash: payloadHash(record, p.data), data: p.data });
     }
-    if (tag.locked) return refuse('ConflictError');
+    if (tag.locked) return refuse(`tag ${tagName} is locked`, 'ConflictError');
     const last = lastSince(tag.rows);
-    if (!tag.allowBackfill && last !== null && keys.some((k) => k < last)) return refuse('ConflictError');
     const current = new Map<bigint, string>();
     for (const r of tag.rows) current.set(r.since, r.hash);
+    const backfill = (k: bigint, i: number) => last !== null && k < last && (BACKFILL_INCLUDES_UNCHANGED || current.get(k) !== parsed[i]!.hash);
+    const below = tag.allowBackfill ? -1 : keys.findIndex(backfill);
+    if (below >= 0) {
+      const repeat = current.get(keys[below]!) === parsed[below]!.hash ? ', repeating the payload current there' : '';
+      return refuse(`item #${below} (${keys[below]}) is below the last since ${last} of ${tagName}${repeat} (no back-fill)`, 'ConflictError');
+    }
     const fresh: { since: bigint; hash: string; data: unknown }[] = [];
     let unchanged = 0;
     keys.forEach((since, i) => {
@@ -225,8 +165,8 @@ export class DbModel {
 
   // global tags
   createGlobalTag(name: string): Outcome<Plan<GlobalTagView>> {
-    if (!TAG_NAME.test(name)) return refuse('ValidationError');
-    if (this.globalTags.has(name)) return refuse('ConflictError');
+    if (!TAG_NAME.test(name)) return refuse(`invalid global tag name ${name}`, 'ValidationError');
+    if (this.globalTags.has(name)) return refuse(`global tag ${name} exists`, 'ConflictError');
     const gt: GlobalTagState = { name, entries: new Map(), locked: false, snapshot: null };
     return { ok: { expected: gtView(gt), commit: () => void this.globalTags.set(name, gt) } };
   }
@@ -241,7 +181,7 @@ export class DbModel {
     // The spec does not name the class of a tag of another record: a conflict with the
     // tag's definition or an invalid request are both fair.
     else if (tag.record !== record) faults.push('ConflictError', 'ValidationError');
-    if (faults.length || !gt) return refuse(...faults);
+    if (faults.length || !gt) return refuse(`global tag ${gtName}: ${gt ? (gt.locked ? 'locked' : 'open') : 'missing'}; tag ${tagName}: ${tag ? `holds ${tag.record}` : 'missing'}`, ...faults);
     const entries = new Map(gt.entries).set(record, tagName);
     return {
       ok: {
@@ -259,7 +199,7 @@ export class DbModel {
    */
   lockGlobalTag(gtName: string, now: boolean): Outcome<Plan<GlobalTagView, number | null>> {
     const gt = this.globalTags.get(gtName);
-    if (!gt) return refuse('NotFoundError');
+    if (!gt) return refuse(`no global tag ${gtName}`, 'NotFoundError');
     const takeSnapshot: Plan<GlobalTagView, number | null> = {
       expected: gtView({ ...gt, locked: true }, 'new'),
       commit: (ms) => {
@@ -272,8 +212,8 @@ export class DbModel {
       return { ok: { expected: gtView({ ...gt, locked: true }), commit: () => void (gt.locked = true) } };
     }
     if (!now) return { ok: { expected: gtView(gt), commit: () => {} } };
-    if (gt.snapshot !== null) return refuse('ConflictError');
-    return { ok: takeSnapshot, refuse: ['ConflictError'] };
+    if (gt.snapshot !== null) return refuse(`global tag ${gtName} is locked with a snapshot: a new one would be later`, 'ConflictError');
+    return { ok: takeSnapshot, refuse: ['ConflictError'], why: `global tag ${gtName} is locked without snapshot (a later snapshot: unspecified)` };
   }
 
   // reading
@@ -282,20 +222,20 @@ export class DbModel {
     let snapshot = Infinity;
     if (q.globalTag !== undefined) {
       const gt = this.globalTags.get(q.globalTag);
-      if (!gt) return refuse('NotFoundError');
+      if (!gt) return refuse(`no global tag ${q.globalTag}`, 'NotFoundError');
       const tagName = gt.entries.get(q.record);
-      if (tagName === undefined) return refuse('NotFoundError');
+      if (tagName === undefined) return refuse(`global tag ${q.globalTag} maps no tag for ${q.record}`, 'NotFoundError');
       tag = this.tags.get(tagName)!;
       snapshot = gt.snapshot?.stamp ?? Infinity;
     } else {
       tag = this.tags.get(q.tag!);
-      if (!tag) return refuse('NotFoundError');
+      if (!tag) return refuse(`no tag ${q.tag}`, 'NotFoundError');
     }
-    if (q.at.kind !== tag.timeType) return refuse('ValidationError');
+    if (q.at.kind !== tag.timeType) return refuse(`tag ${tag.name} uses ${tag.timeType} times`, 'ValidationError');
     const at = validKey(q.at);
-    if (at === null) return refuse('ValidationError');
+    if (at === null) return refuse('time out of range', 'ValidationError');
     const hit = lookup(tag.rows, at, { stamp: snapshot, ms: q.asOfMs ?? Infinity });
-    if (!hit) return refuse('NotFoundError');
+    if (!hit) return refuse(`no visible IOV of ${tag.name} at or before ${at}`, 'NotFoundError');
     return {
       ok: {
         tag: tag.name,
@@ -312,7 +252,7 @@ export class DbModel {
 
   listIovs(tagName: string, opts: { history: boolean; asOfMs?: number }): Outcome<IovView[]> {
     const tag = this.tags.get(tagName);
-    if (!tag) return refuse('NotFoundError');
+    if (!tag) return refuse(`no tag ${tagName}`, 'NotFoundError');
     const bound = { stamp: Infinity, ms: opts.asOfMs ?? Infinity };
     const eff = effective(tag.rows, bound);
     const until = new Map(eff.map((e) => [e.since, e.until]));
@@ -335,8 +275,8 @@ export class DbModel {
   diffTags(left: string, right: string, asOfMs?: number): Outcome<DiffView[]> {
     const l = this.tags.get(left);
     const r = this.tags.get(right);
-    if (!l || !r) return refuse('NotFoundError');
-    if (l.timeType !== r.timeType) return refuse('ValidationError');
+    if (!l || !r) return refuse(`no tag ${l ? right : left}`, 'NotFoundError');
+    if (l.timeType !== r.timeType) return refuse('different time types', 'ValidationError');
     const bound = { stamp: Infinity, ms: asOfMs ?? Infinity };
     const el = effective(l.rows, bound);
     const er = effective(r.rows, bound);
@@ -360,92 +300,6 @@ export class DbModel {
     return { ok: out.map((d) => ({ since: t(d.since)!, until: t(d.until), left: d.left, right: d.right })) };
   }
 
-  // export and import
-  /**
-   * Spec rule 8: the file holds the global tag, its map, the mapped tags and their rows up to
-   * the snapshot (with their stamps), so that it resolves through the global tag exactly as
-   * the source does now.
-   */
-  exportGlobalTag(gtName: string, pathExists: boolean): Outcome<DbModel> {
-    const gt = this.globalTags.get(gtName);
-    const faults: ErrorClass[] = [];
-    if (pathExists) faults.push('ConflictError');
-    if (!gt) faults.push('NotFoundError');
-    if (faults.length || !gt) return refuse(...faults);
-    const file = new DbModel(this.catalog, this.clock);
-    const bound = gt.snapshot?.stamp ?? Infinity;
-    for (const tagName of new Set(gt.entries.values())) {
-      const tag = this.tags.get(tagName)!;
-      const rows = tag.rows.filter((r) => r.stamp <= bound);
-      file.tags.set(tagName, { ...tag, rows });
-      file.records.add(tag.record);
-      for (const r of rows) {
-        file.payloads.add(r.hash);
-        file.stampsMs.push(r.ms);
-      }
-    }
-    file.globalTags.set(gtName, { ...gt, entries: new Map(gt.entries) });
-    return { ok: file };
-  }
-
-  /**
-   * Spec rule 9. Refused (nothing written) when the file was tampered with, a tag exists
-   * with another record/version/time type, a global tag exists with another map or state,
-   * a locked tag would gain rows, a no-back-fill tag would gain a row below its last since,
-   * an existing locked global tag would answer anything differently, or a global tag of the
-   * file would not answer exactly as in the file. Rows are identified by (since, payload,
-   * stamp) and keep their stamps; new rows go after the existing ones in the file's order.
-   */
-  importFile(file: DbModel, opts: { tampered: boolean }): Outcome<Plan<null>> {
-    if (opts.tampered) return refuse('ConflictError', 'ValidationError');
-    const post = this.clone();
-    const faults: ErrorClass[] = [];
-    for (const r of file.records) post.records.add(r);
-    for (const h of file.payloads) post.payloads.add(h);
-    for (const src of file.tags.values()) {
-      const mine = post.tags.get(src.name);
-      if (!mine) {
-        post.tags.set(src.name, { ...src, rows: [...src.rows] });
-        continue;
-      }
-      if (mine.record !== src.record || mine.version !== src.version || mine.timeType !== src.timeType) {
-        faults.push('ConflictError');
-        continue;
-      }
-      const have = new Set(mine.rows.map(rowId));
-      const fresh = src.rows.filter((r) => !have.has(rowId(r)));
-      if (fresh.length === 0) continue;
-      if (mine.locked) faults.push('ConflictError');
-      const last = lastSince(mine.rows);
-      if (!mine.allowBackfill && last !== null && fresh.some((r) => r.since < last)) faults.push('ConflictError');
-      mine.rows = [...mine.rows, ...fresh];
-    }
-    for (const g of file.globalTags.values()) {
-      const mine = post.globalTags.get(g.name);
-      if (!mine) post.globalTags.set(g.name, { ...g, entries: new Map(g.entries) });
-      else if (!sameMap(mine.entries, g.entries) || mine.locked !== g.locked || mine.snapshot?.stamp !== g.snapshot?.stamp) faults.push('ConflictError');
-    }
-    if (faults.length) return refuse(...faults);
-    for (const g of this.globalTags.values()) {
-      if (g.locked && !answersAlike(this, g, post, g)) return refuse('ConflictError');
-    }
-    for (const g of file.globalTags.values()) {
-      if (!answersAlike(file, g, post, post.globalTags.get(g.name)!)) return refuse('ConflictError');
-    }
-    return {
-      ok: {
-        expected: null,
-        commit: () => {
-          this.records = post.records;
-          this.payloads = post.payloads;
-          this.tags = post.tags;
-          this.globalTags = post.globalTags;
-          for (const t of file.tags.values()) for (const r of t.rows) this.stampsMs.push(r.ms);
-        },
-      },
-    };
-  }
-
   /** Spec rule 2 as far as a client can see it: reported stamps never go back. */
   observeStamp(ms: number): boolean {
     const ok = Number.isFinite(ms) && ms >= this.lastMs;
@@ -464,7 +318,21 @@ export class DbModel {
     return g ? gtView(g) : null;
   }
 
-  private clone(): DbModel {
+  /** An empty model sharing the record catalog and the clock (an export file). */
+  emptyLike(): DbModel {
+    return new DbModel(this.catalog, this.clock);
+  }
+
+  /** Takes over the content of `other` (a changed clone): how an import commits. */
+  adopt(other: DbModel): void {
+    this.records = other.records;
+    this.payloads = other.payloads;
+    this.tags = other.tags;
+    this.globalTags = other.globalTags;
+  }
+
+  /** A copy whose tags and global tags can change without touching this one. */
+  clone(): DbModel {
     const c = new DbModel(this.catalog, this.clock);
     c.records = new Set(this.records);
     c.payloads = new Set(this.payloads);
@@ -473,36 +341,3 @@ export class DbModel {
     return c;
   }
 }
-
-const rowId = (r: Row): string => `${r.since}|${r.hash}|${r.stamp}`;
-
-function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
-  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
-}
-
-/** Whether global tag `ga` of `a` and `gb` of `b` answer every lookup alike (map, tags' time types, rows). */
-function answersAlike(a: DbModel, ga: GlobalTagState, b: DbModel, gb: GlobalTagState): boolean {
-  if (!sameMap(ga.entries, gb.entries)) return false;
-  for (const [, tagName] of ga.entries) {
-    const ta = a.tags.get(tagName)!;
-    const tb = b.tags.get(tagName)!;
-    if (ta.timeType !== tb.timeType || ta.version !== tb.version) return false;
-    if (!sameAnswers(ta.rows, ga.snapshot?.stamp ?? Infinity, tb.rows, gb.snapshot?.stamp ?? Infinity)) return false;
-  }
-  return true;
-}
-
-function tagView(t: TagState): TagView {
-  return { name: t.name, record: { name: t.record, version: t.version }, timeType: t.timeType, state: t.locked ? 'locked' : 'open', allowBackfill: t.allowBackfill };
-}
-
-function gtView(g: GlobalTagState, snapshot?: 'new'): GlobalTagView {
-  return {
-    name: g.name,
-    state: g.locked ? 'locked' : 'open',
-    snapshot: snapshot ?? g.snapshot?.ms ?? null,
-    entries: [...g.entries].map(([record, tag]) => ({ record, tag })).sort((x, y) => (x.record < y.record ? -1 : x.record > y.record ? 1 : 0)),
-  };
-}
-
-export { UNBOUNDED };
