@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import seedrandom from 'seedrandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleDuring, prepareDb, STACK_PATTERN, type PreparedDb } from './cli.test-support.js';
+import { consoleDuring, freshPostgres, postgresContentHash, prepareDb, STACK_PATTERN, type PreparedDb } from './cli.test-support.js';
 import { buildProgram, runCaptured } from './program.js';
 
 /*
@@ -294,8 +294,11 @@ function valueOptions(): Set<string> {
   return set;
 }
 
-/** Hash of every file under the directory (a -wal that does not exist counts as empty; -shm is SQLite's scratch memory). */
-function snapshot(dir: string, db: string): Map<string, string> {
+/**
+ * Hash of every file under the directory (a -wal that does not exist counts as empty; -shm is
+ * SQLite's scratch memory), and for a PostgreSQL database the hash of its tables' content.
+ */
+async function snapshot(dir: string, db: string): Promise<Map<string, string>> {
   const m = new Map<string, string>();
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
@@ -310,6 +313,10 @@ function snapshot(dir: string, db: string): Map<string, string> {
     }
   };
   walk(dir);
+  if (db.startsWith('postgres')) {
+    m.set(db, await postgresContentHash(db));
+    return m;
+  }
   const wal = `${db}-wal`;
   if (!m.has(wal) || statSync(wal).size === 0) m.set(wal, 'empty');
   return m;
@@ -325,16 +332,22 @@ function diffSnapshots(a: Map<string, string>, b: Map<string, string>): string[]
 /** Removes what a successful run created (exports, a database made by db init), so later runs see the same world. */
 function removeCreated(a: Map<string, string>, b: Map<string, string>): void {
   for (const k of b.keys()) {
-    if (a.has(k) || k.endsWith('-wal')) continue;
+    if (a.has(k) || k.endsWith('-wal') || k.startsWith('postgres')) continue;
     rmSync(k.replace(/\/$/, ''), { recursive: true, force: true });
   }
 }
 
-describe('nucal CLI fuzz', () => {
+/**
+ * The fuzz on one engine: SQLite always; PostgreSQL when NUCAL_TEST_PG_URL is set (CI always
+ * sets it, and there a missing URL fails). On PostgreSQL "nothing changed" is the hash of every
+ * table's rows, beside the files of the working directory.
+ */
+function fuzzSuite(engine: 'sqlite' | 'postgres', url?: string): void {
+describe(`nucal CLI fuzz [${engine}]`, () => {
   let w: World;
   const cwd = process.cwd();
   beforeAll(async () => {
-    w = world(await prepareDb('nucal-cli-fuzz-'));
+    w = world(await prepareDb('nucal-cli-fuzz-', url === undefined ? undefined : await freshPostgres(url)));
     // Relative paths (`db init --db 5`, `db export reco draft`, even `../x`) land inside the
     // watched directory: checked like every other file, and removed after a successful run.
     const here = join(w.p.dir, 'cwd', 'here');
@@ -349,14 +362,14 @@ describe('nucal CLI fuzz', () => {
     const failures = new Map<string, { count: number; examples: string[] }>();
     const stats = { ok: 0, refused: 0, usage: 0, json: 0 };
     const t0 = performance.now();
-    let before = snapshot(w.p.dir, w.p.db);
+    let before = await snapshot(w.p.dir, w.p.db);
     for (let i = 0; i < RUNS; i++) {
       const rand = new Rand(`${SEED}#${i}`);
       const c = generate(rand, w);
       const started = performance.now();
       const { result: r, stdout: consoleOut, stderr: consoleErr } = await consoleDuring(() => runCaptured(c.argv, c.env));
       const ms = performance.now() - started;
-      const after = snapshot(w.p.dir, w.p.db);
+      const after = await snapshot(w.p.dir, w.p.db);
       const problems: [kind: string, detail: string][] = [];
       const last = c.argv.at(-1);
       const jsonFlag = last === '--json' && !valueTaking.has(c.argv.at(-2) ?? '') && !c.argv.slice(0, -1).includes('--');
@@ -412,7 +425,7 @@ describe('nucal CLI fuzz', () => {
       }
       // the next run starts from this run's world, minus the files it created
       removeCreated(before, after);
-      before = existsSync(w.p.db) ? snapshot(w.p.dir, w.p.db) : after;
+      before = w.p.db.startsWith('postgres') || existsSync(w.p.db) ? await snapshot(w.p.dir, w.p.db) : after;
     }
     const seconds = (performance.now() - t0) / 1000;
     const report = [...failures].map(([kind, f]) => `${kind}: ${f.count} run(s), e.g.\n  ${f.examples.join('\n  ')}`);
@@ -420,3 +433,13 @@ describe('nucal CLI fuzz', () => {
     expect(report, `replay with NUCAL_FUZZ_SEED=${JSON.stringify(SEED)} NUCAL_FUZZ_RUNS=${RUNS}:\n${report.join('\n')}`).toEqual([]);
   });
 });
+}
+
+fuzzSuite('sqlite');
+const PG_ADMIN = process.env.NUCAL_TEST_PG_URL;
+if (PG_ADMIN) fuzzSuite('postgres', PG_ADMIN);
+else if (process.env.CI) {
+  it('CLI fuzz [postgres]: needs NUCAL_TEST_PG_URL in CI', () => {
+    throw new Error('NUCAL_TEST_PG_URL is not set: CI must run the PostgreSQL fuzz (.ci/run starts a server)');
+  });
+} else console.warn('[cli fuzz] PostgreSQL run skipped, set NUCAL_TEST_PG_URL=postgres://user@127.0.0.1:port/postgres to run it');

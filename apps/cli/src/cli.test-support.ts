@@ -20,7 +20,7 @@ export function tempDir(prefix: string): string {
 /** A prepared conditions database for the safety and fuzz tests. */
 export interface PreparedDb {
   readonly dir: string;
-  /** The SQLite file. */
+  /** The database: a SQLite file in `dir`, or a PostgreSQL URL. */
   readonly db: string;
   /** A standalone export of global tag `reco` (marked read-only by conditions-db). */
   readonly exported: string;
@@ -33,9 +33,9 @@ export interface PreparedDb {
  * frozen-tag (locked), a few IOVs, global tags reco (locked with a snapshot) and draft (open),
  * and an export of reco: all through the CLI.
  */
-export async function prepareDb(prefix = 'nucal-cli-prepared-'): Promise<PreparedDb> {
+export async function prepareDb(prefix = 'nucal-cli-prepared-', url?: string): Promise<PreparedDb> {
   const dir = tempDir(prefix);
-  const db = join(dir, 'c.sqlite');
+  const db = url ?? join(dir, 'c.sqlite');
   const schema = join(dir, 'scale.schema.json');
   const exported = join(dir, 'reco-export.sqlite');
   writeFileSync(schema, JSON.stringify({ type: 'object', properties: { y0PePerMeV: { type: 'number', exclusiveMinimum: 0 } }, required: ['y0PePerMeV'] }));
@@ -82,3 +82,53 @@ export async function consoleDuring<T>(fn: () => Promise<T>): Promise<{ result: 
 
 /** Looks like a stack trace, a path into dependencies or a source location. */
 export const STACK_PATTERN = /\n\s+at |node_modules|\.ts:\d|\.js:\d/;
+
+/**
+ * A fresh, empty PostgreSQL database on the test server ($NUCAL_TEST_PG_URL), dropped after
+ * the test file; its URL.
+ */
+export async function freshPostgres(admin: string): Promise<string> {
+  const { default: knexFactory } = await import('knex');
+  const name = `nucal_cli_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  const k = knexFactory({ client: 'pg', connection: admin });
+  try {
+    await k.raw(`CREATE DATABASE ${name}`);
+  } finally {
+    await k.destroy();
+  }
+  pgDatabases.push(name);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const pgDatabases: string[] = [];
+afterAll(async () => {
+  const admin = process.env.NUCAL_TEST_PG_URL;
+  if (!admin || pgDatabases.length === 0) return;
+  const { default: knexFactory } = await import('knex');
+  const k = knexFactory({ client: 'pg', connection: admin });
+  for (const n of pgDatabases.splice(0)) await k.raw(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);
+  await k.destroy();
+});
+
+/**
+ * sha256 of every nucal table of a PostgreSQL database, rows in a fixed order: equal hashes
+ * mean no row was added, changed or removed.
+ */
+export async function postgresContentHash(url: string): Promise<string> {
+  const { default: knexFactory } = await import('knex');
+  const { createHash } = await import('node:crypto');
+  const k = knexFactory({ client: 'pg', connection: url });
+  try {
+    const h = createHash('sha256');
+    const tables = (await k.raw("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name")).rows as { t: string }[];
+    for (const { t } of tables) {
+      const rows = (await k.raw(`SELECT * FROM ${t} ORDER BY 1, 2`)).rows as unknown[];
+      h.update(`${t}\n${JSON.stringify(rows)}\n`);
+    }
+    return h.digest('hex');
+  } finally {
+    await k.destroy();
+  }
+}
