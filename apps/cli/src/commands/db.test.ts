@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { nucal, tempDir } from '../cli.test-support.js';
+import { freshPostgres, nucal, tempDir } from '../cli.test-support.js';
 
 describe('nucal db', () => {
   let dir: string;
@@ -60,5 +60,54 @@ describe('nucal db', () => {
     expect(json.err).toMatch(/tag x does not exist|not valid JSON/);
     expect(JSON.parse((await nucal('db', 'tag', 'list', '--json', ...db)).out)).toEqual([]);
     expect((await nucal('db', 'log', '--json', ...db)).out).not.toMatch(/tag\.create/);
+  });
+
+  it('imports with --dry-run listing what would change and writing nothing, then for real', async () => {
+    writeFileSync(join(dir, 'scale.json'), JSON.stringify({ type: 'object', properties: { y0PePerMeV: { type: 'number' } }, required: ['y0PePerMeV'] }));
+    for (const argv of [
+      ['db', 'init'], ['db', 'record', 'register', '--name', 'demo.scale', '--schema', join(dir, 'scale.json')],
+      ['db', 'tag', 'create', 's', '--record', 'demo.scale', '--time-type', 'run'], ['db', 'iov', 'append', 's', '--since', '1', '--payload', '{"y0PePerMeV": 1}'],
+      ['db', 'gt', 'create', 'g'], ['db', 'gt', 'set', 'g', 'demo.scale', 's'], ['db', 'gt', 'lock', 'g', '--snapshot', 'now'], ['db', 'export', 'g', join(dir, 'g.sqlite')],
+    ]) expect((await nucal(...argv, ...db)).code).toBe(0);
+    const other = ['--db', join(dir, 'other.sqlite')];
+    expect((await nucal('db', 'init', ...other)).code).toBe(0);
+    const dry = await nucal('db', 'import', join(dir, 'g.sqlite'), '--dry-run', ...other);
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.out).toMatch(/^dry run of import .*would add 1 global tag\(s\), 1 tag\(s\), 1 IOV row\(s\)/);
+    expect(dry.out).toMatch(/create-tag s \(1\): demo\.scale@1, run/);
+    expect(JSON.parse((await nucal('db', 'tag', 'list', '--json', ...other)).out)).toEqual([]);
+    const real = JSON.parse((await nucal('db', 'import', join(dir, 'g.sqlite'), '--json', ...other)).out);
+    expect(real).toMatchObject({ dryRun: false, tags: 1, iovs: 1, globalTags: 1 });
+    const log = JSON.parse((await nucal('db', 'log', '--json', ...other)).out);
+    expect(log[0]).toMatchObject({ action: 'import' });
+  });
+
+  it('grant is for PostgreSQL: on a SQLite file it says so in one line', async () => {
+    await nucal('db', 'init', ...db);
+    const r = await nucal('db', 'grant', 'alice', '--level', 'reader', ...db);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error: database .* is a SQLite file: its permissions are the file's; roles and grants are for PostgreSQL/);
+  });
+
+  const pgAdmin = process.env.NUCAL_TEST_PG_URL;
+  it.runIf(pgAdmin !== undefined || process.env.CI)('grants a writer its tag prefixes on PostgreSQL and lists the grants', async () => {
+    if (!pgAdmin) throw new Error('NUCAL_TEST_PG_URL is not set: CI must run the PostgreSQL CLI tests');
+    const url = await freshPostgres(pgAdmin);
+    const pg = ['--db', url];
+    expect((await nucal('db', 'init', ...pg)).code).toBe(0);
+    const role = `${new URL(url).pathname.slice(1)}_bot`;
+    const { default: knexFactory } = await import('knex');
+    const k = knexFactory({ client: 'pg', connection: url });
+    await k.raw(`CREATE ROLE ${role} LOGIN`);
+    await k.destroy();
+    const g = await nucal('db', 'grant', role, '--level', 'writer', '--tag-prefix', 'calib.', 'mc-', ...pg);
+    expect(g.code, g.err).toBe(0);
+    expect(g.out).toBe(`granted writer to ${role} on tags calib.*, mc-*`);
+    expect(JSON.parse((await nucal('db', 'grants', '--json', ...pg)).out)).toEqual([{ role, level: 'writer', tagPrefixes: ['calib.', 'mc-'] }]);
+    const asBot = new URL(url);
+    asBot.username = role;
+    const refused = await nucal('db', 'gt', 'create', 'reco', '--db', asBot.toString());
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^error: .*permission denied/);
   });
 });

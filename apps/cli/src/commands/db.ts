@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { parseInstant, parseTime, ValidationError, type ProvenanceInput, type TimeType } from '@nucal/core';
-import type { ConditionsDb, IovInput, RecordInfo } from '@nucal/conditions-db';
+import type { AccessLevel, ConditionsDb, IovInput, RecordInfo } from '@nucal/conditions-db';
 import { builtinRecords } from '../builtin-records.js';
 import { parseBulkIovLines } from '../bulk-iov-lines.js';
 import { emit, type CliContext, type DbOptions } from '../context.js';
@@ -231,15 +231,39 @@ export function dbCommand(cli: CliContext): Command {
     const s = await using(o, 'read', (d) => d.exportGlobalTag(gtName, file));
     emit(io, o, s, () => `exported ${gtName} to ${file}: ${s.tags} tag(s), ${s.iovs} IOV row(s), ${s.payloads} payload(s), ${s.records} record type(s)`);
   });
-  dbOptions(db.command('import <file>').description('import the global tags of an exported file, adding only what is missing')).action(async (file: string, o: DbOptions) => {
-    const s = await using(o, 'write', (d) => d.importFile(file));
-    emit(io, o, s, () => `imported ${file}: ${s.globalTags} global tag(s), ${s.tags} tag(s), ${s.iovs} IOV row(s), ${s.payloads} payload(s), ${s.records} record type(s) added`);
+  dbOptions(
+    db
+      .command('import <file>')
+      .description('import the global tags of an exported file: every payload hash is recomputed and existing tags gain IOVs only as an append would allow')
+      .option('--dry-run', 'check everything and list what would change, writing nothing'),
+  ).action(async (file: string, o: DbOptions & { dryRun?: boolean }) => {
+    const s = await using(o, 'write', (d) => d.importFile(file, { dryRun: o.dryRun === true }));
+    emit(io, o, s, () => {
+      const verb = s.dryRun ? 'would add' : 'added';
+      const head = `${s.dryRun ? 'dry run of import' : 'imported'} ${file}: ${verb} ${s.globalTags} global tag(s), ${s.tags} tag(s), ${s.iovs} IOV row(s), ${s.payloads} payload(s), ${s.records} record type(s)`;
+      const lines = s.changes.map((c) => `  ${c.action} ${c.target}${c.count !== undefined ? ` (${c.count})` : ''}${c.detail ? `: ${c.detail}` : ''}`);
+      return [head, ...lines].join('\n');
+    });
+  });
+  dbOptions(
+    db
+      .command('grant <role>')
+      .description('PostgreSQL: give an existing login role reader, writer or admin rights (sets up the group roles, row-level security and triggers the first time)')
+      .addOption(new Option('--level <level>', 'access level').choices(['reader', 'writer', 'admin']).makeOptionMandatory())
+      .option('--tag-prefix <prefix...>', 'writers only: tag-name prefixes it may create and append to (default: every tag)'),
+  ).action(async (role: string, o: DbOptions & { level: AccessLevel; tagPrefix?: string[] }) => {
+    const g = await using(o, 'write', (d) => d.grant(role, o.level, o.tagPrefix ? { tagPrefixes: o.tagPrefix } : {}));
+    emit(io, o, g, () => `granted ${g.level} to ${g.role}${g.level === 'writer' ? ` on tags ${g.tagPrefixes.map((p) => (p === '' ? '(all)' : `${p}*`)).join(', ')}` : ''}`);
+  });
+  dbOptions(db.command('grants').description('PostgreSQL: login roles with rights on this database')).action(async (o: DbOptions) => {
+    const gs = await using(o, 'read', (d) => d.listGrants());
+    emit(io, o, gs, () => (gs.length ? table(['role', 'level', 'tag prefixes'], gs.map((g) => [g.role, g.level, g.tagPrefixes.map((p) => (p === '' ? '(all)' : p)).join(' ')])) : 'no roles have been granted rights (the owner of the tables has all of them)'));
   });
   dbOptions(db.command('log').description('audit log of every write, newest first').option('--limit <n>', 'entries', '20').option('--target <name>', 'only entries about this tag / global tag / record')).action(
     async (o: DbOptions & { limit: string; target?: string }) => {
       const limit = parseInteger(o.limit, '--limit');
       const log = await using(o, 'read', (d) => d.auditLog({ limit, ...(o.target !== undefined ? { target: o.target } : {}) }));
-      emit(io, o, log, () => table(['when', 'who', 'action', 'target', 'details'], log.map((e) => [e.at.toISOString(), e.actor, e.action, e.target, JSON.stringify(e.details)])));
+      emit(io, o, log, () => table(['when', 'who', 'label', 'action', 'target', 'details'], log.map((e) => [e.at.toISOString(), e.actor, e.label ?? '', e.action, e.target, JSON.stringify(e.details)])));
     },
   );
   return db;
