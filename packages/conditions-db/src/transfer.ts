@@ -75,8 +75,13 @@ async function collectGlobalTag(k: Knex | Knex.Transaction, gtName: string, boun
   return { records, payloads, tags, iovs, globalTags: [gt as unknown as Record<string, unknown>], entries };
 }
 
-/** Every global tag of a database with what it needs, read in one transaction (a consistent view). */
+/**
+ * Every global tag of a database with what it needs, read in one transaction: a consistent
+ * view (SQLite's read transaction; REPEATABLE READ on PostgreSQL, where READ COMMITTED would
+ * let a concurrent writer change the map between two statements).
+ */
 async function collectAll(ctx: DbContext, only?: string): Promise<Bundle> {
+  const config = ctx.dialect === 'postgres' ? { isolationLevel: 'repeatable read' as const } : {};
   return ctx.knex.transaction(async (trx) => {
     const bound = await lastStamp(trx);
     const names: string[] = only !== undefined ? [only] : (await trx('global_tags').orderBy('id').select('name')).map((r) => String(r.name));
@@ -90,7 +95,7 @@ async function collectAll(ctx: DbContext, only?: string): Promise<Bundle> {
     out.tags = dedupe(out.tags, (t) => String(t.id));
     out.iovs = dedupe(out.iovs, (i) => String(i.id)).sort((a, b) => cmpId(a.id, b.id));
     return out;
-  });
+  }, config);
 }
 
 /**
