@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import type { ConditionsProvider } from './conditions-provider.js';
+import type { ConditionsProvider, Resolution } from './conditions-provider.js';
 import { ValidationError } from './errors.js';
 import type { FitSummary } from './fit-summary.js';
 import type { Logger, Progress } from './logger.js';
+import type { Measurement } from './measurement.js';
 import { assertNamespacedId } from './names.js';
 import type { PlotSpec } from './plot.js';
 import type { ProvenanceInput } from './provenance.js';
@@ -12,8 +13,14 @@ import type { Time } from './time.js';
 
 /** What a calibration gets besides its input. */
 export interface CalibrationContext {
-  /** Conditions to read `requires` records from, resolved at `at`. */
+  /**
+   * The plugin's `requires`, resolved by the host at the time of the data, by record name:
+   * `ctx.required.get('dune.t0')?.payload`. Empty when the plugin requires nothing.
+   */
+  readonly required?: ReadonlyMap<string, Resolution>;
+  /** The provider the host resolved them from (for lookups at other times). */
   readonly conditions?: ConditionsProvider;
+  /** Time of the calibration data. */
   readonly at?: Time;
   /** Seeded randomness (toys, bootstrap); never Math.random. */
   readonly rng: RandomSource;
@@ -33,8 +40,11 @@ export interface CalibrationResult {
   readonly fits: Readonly<Record<string, FitSummary>>;
   readonly plots: readonly PlotSpec[];
   readonly provenance: ProvenanceInput;
-  /** Human-oriented numbers for the summary printout (units in the keys). */
-  readonly summary?: Readonly<Record<string, number | string | boolean>>;
+  /**
+   * The numbers a person or a script reads first, each with its error and unit (counts and
+   * settings have error 0): the same shape in every plugin and every `--json` output.
+   */
+  readonly summary: Readonly<Record<string, Measurement>>;
 }
 
 /** A seeded toy of a plugin's input with the truth that generated it. */
@@ -53,8 +63,8 @@ export interface CalibrationPlugin<I = unknown, Config = unknown, Truth = unknow
   /** Version of the package that provides it. */
   readonly version: string;
   readonly records: readonly RecordRef[];
-  /** Record names read from conditions. */
-  readonly requires: readonly string[];
+  /** Records read from conditions at the time of the data (the host resolves them). */
+  readonly requires: readonly RecordRef[];
   /** Schema of the calibration sample. */
   readonly input: z.ZodType<I>;
   simulate(config: Config, rng: RandomSource): Simulation<I, Truth>;
@@ -68,7 +78,7 @@ export interface CalibrationPlugin<I = unknown, Config = unknown, Truth = unknow
  * @example
  * export const lifetimePlugin = (opts: LifetimeOptions = {}) => defineCalibrationPlugin({
  *   id: 'dune.lifetime', version: '0.1.0', records: [lifetimeRecord],
- *   requires: ['dune.t0'], input: CosmicSample,
+ *   requires: [t0Record], input: CosmicSample,
  *   simulate: (config, rng) => ..., calibrate: async (sample, ctx) => ...,
  * });
  */
@@ -76,7 +86,7 @@ export function defineCalibrationPlugin<I, Config, Truth>(
   plugin: CalibrationPlugin<I, Config, Truth>,
 ): CalibrationPlugin<I, Config, Truth> {
   assertNamespacedId(plugin.id, 'plugin id');
-  for (const r of plugin.requires) assertNamespacedId(r, `record required by ${plugin.id}`);
+  for (const r of plugin.requires) assertNamespacedId(r.name, `record required by ${plugin.id}`);
   if (plugin.records.length === 0) throw new ValidationError(`plugin ${plugin.id} declares no records: expected at least one`);
   return Object.freeze(plugin);
 }

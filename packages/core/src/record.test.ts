@@ -14,7 +14,7 @@ describe('defineRecord', () => {
     expect(() => defineRecord({ name: 'dune.lifetime', version: 0, schema: z.number(), description: '' })).toThrow(/version 0 is invalid/);
   });
   it('checks plugin ids and declared records', () => {
-    const base = { version: '0.1.0', requires: [], input: z.number(), simulate: () => ({ input: 1, truth: 1 }), calibrate: async () => ({ payloads: [], fits: {}, plots: [], provenance: { plugin: { id: 'a.b', version: '1' }, input: { description: '' }, createdAt: new Date().toISOString() } }) };
+    const base = { version: '0.1.0', requires: [], input: z.number(), simulate: () => ({ input: 1, truth: 1 }), calibrate: async () => ({ payloads: [], fits: {}, plots: [], summary: {}, provenance: { plugin: { id: 'a.b', version: '1' }, input: { description: '' }, createdAt: new Date().toISOString() } }) };
     expect(() => defineCalibrationPlugin({ ...base, id: 'nonamespace', records: [defineRecord({ name: 'a.b', version: 1, schema: z.number(), description: '' })] })).toThrow(/plugin id "nonamespace"/);
     expect(() => defineCalibrationPlugin({ ...base, id: 'a.b', records: [] })).toThrow(/declares no records/);
   });

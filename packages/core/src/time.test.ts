@@ -8,6 +8,9 @@ describe('time', () => {
     expect(parseTime(formatTime(t), 'timestamp')).toEqual(t);
     expect(timeFromKey('timestamp', timeKey(t))).toEqual(t);
     expect(timeFromJson(timeToJson(t))).toEqual(t);
+    expect(timeToJson(t)).toEqual({ kind: 'timestamp', ns: '1764000000123456789', text: '2025-11-24T16:00:00.123456789Z' });
+    expect(timeToJson(runTime(100))).toEqual({ kind: 'run', run: '100', subrun: '0', text: '100' });
+    expect(timeToJson(runTime(100, 5))).toEqual({ kind: 'run', run: '100', subrun: '5', text: '100:5' });
     expect(timeKey(t) - ns).toBe(0n);
   });
 

@@ -196,20 +196,40 @@ export function parseInstant(text: string, what = 'date'): Date {
   return new Date(ms);
 }
 
-/** zod schema of the JSON form of a time: `{ kind: 'run', run: '1234', subrun?: '5' }` or `{ kind: 'timestamp', ns: '...' }`. */
+/**
+ * zod schema of the one JSON form of a time, used by every `--json` output and the HTTP API:
+ * integers as decimal strings (exact beyond 2^53), the subrun always present, and `text`, the
+ * form a person reads (`RUN[:SUBRUN]`, or ISO-8601 UTC with nanoseconds).
+ *
+ * @example
+ * { kind: 'run', run: '100', subrun: '0', text: '100' }
+ * { kind: 'timestamp', ns: '1795478400000000001', text: '2026-11-24T00:00:00.000000001Z' }
+ */
 export const TimeJsonSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('run'), run: z.string().regex(/^\d+$/), subrun: z.string().regex(/^\d+$/).optional() }),
-  z.object({ kind: z.literal('timestamp'), ns: z.string().regex(/^\d+$/) }),
+  z.object({ kind: z.literal('run'), run: z.string().regex(/^\d+$/), subrun: z.string().regex(/^\d+$/), text: z.string() }),
+  z.object({ kind: z.literal('timestamp'), ns: z.string().regex(/^\d+$/), text: z.string() }),
 ]);
 export type TimeJson = z.infer<typeof TimeJsonSchema>;
 
-/** JSON-safe form of a time (bigints as decimal strings). */
+/** JSON form of a time (see {@link TimeJsonSchema}). */
 export function timeToJson(t: Time): TimeJson {
-  if (t.kind === 'timestamp') return { kind: 'timestamp', ns: t.ns.toString() };
-  return t.subrun ? { kind: 'run', run: t.run.toString(), subrun: t.subrun.toString() } : { kind: 'run', run: t.run.toString() };
+  if (t.kind === 'timestamp') return { kind: 'timestamp', ns: t.ns.toString(), text: formatTimestampIso(t) };
+  return { kind: 'run', run: t.run.toString(), subrun: (t.subrun ?? 0n).toString(), text: formatTime(t) };
 }
 
-/** Inverse of {@link timeToJson}, range-checked. */
-export function timeFromJson(j: TimeJson): Time {
-  return j.kind === 'timestamp' ? timestampTime(BigInt(j.ns)) : runTime(BigInt(j.run), BigInt(j.subrun ?? '0'));
+/** Inverse of {@link timeToJson}, range-checked; `subrun` and `text` may be left out (text is ignored). */
+export function timeFromJson(j: { kind: 'run'; run: string; subrun?: string } | { kind: 'timestamp'; ns: string }): Time {
+  if (j.kind === 'timestamp') {
+    if (!/^\d+$/.test(j.ns)) throw new ValidationError(`timestamp "${j.ns}" is not a decimal integer of nanoseconds`);
+    return timestampTime(BigInt(j.ns));
+  }
+  if (!/^\d+$/.test(j.run) || (j.subrun !== undefined && !/^\d+$/.test(j.subrun))) throw new ValidationError(`run time ${j.run}:${j.subrun ?? ''} is not made of decimal integers`);
+  return runTime(BigInt(j.run), BigInt(j.subrun ?? '0'));
+}
+
+/** True for a {@link Time} value (what JSON output converts with {@link timeToJson}). */
+export function isTime(v: unknown): v is Time {
+  if (typeof v !== 'object' || v === null) return false;
+  const t = v as Record<string, unknown>;
+  return (t.kind === 'run' && typeof t.run === 'bigint') || (t.kind === 'timestamp' && typeof t.ns === 'bigint');
 }

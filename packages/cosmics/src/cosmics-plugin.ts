@@ -1,7 +1,6 @@
-import type { CalibrationResult, FitSummary, PlotSpec } from '@nucal/core';
-import { defineCalibrationPlugin } from '@nucal/core';
+import type { CalibrationResult, FitSummary, Measurement, PlotSpec } from '@nucal/core';
+import { defineCalibrationPlugin, measurement } from '@nucal/core';
 import { driftVelocityRecord, energyScaleRecord, lifetimeRecord, t0Record, type EnergyScalePayload } from '@nucal/tpc-drift';
-import { createRng } from '@nucal/numeric';
 import { energyScaleFromStoppingMuons, type EnergyScaleOptions } from './calibrate-energy-scale.js';
 import { t0FromCosmics, vdFromCosmics, type DriftCalibrationOptions } from './calibrate-drift.js';
 import { DEFAULT_TRUNCATION, lifetimeFromCosmics, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
@@ -83,28 +82,28 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
       const window = options.energyScale?.residualRangeCm ?? [100, 200];
 
       const fits: Record<string, FitSummary> = {};
-      const summary: Record<string, number | string | boolean> = { days: sample.days };
-      for (const [name, r] of Object.entries(rates)) summary[`rate.${name}PerDay`] = Number(r.perDay.toFixed(2));
+      const summary: Record<string, Measurement> = { days: measurement(sample.days, 0, 'day') };
+      for (const [name, r] of Object.entries(rates)) summary[`rate.${name}`] = measurement(r.perDay, r.errorPerDay, '1/day');
       for (const e of t0.tpcs) {
         fits[`t0.tpc${e.tpc}`] = e.fit;
-        summary[`t0.tpc${e.tpc}.us`] = formatMeasurement(e.t0OffsetUs, e.errorUs);
+        summary[`t0.tpc${e.tpc}`] = measurement(e.t0OffsetUs, e.errorUs, 'us');
       }
       for (const e of vd.tpcs) {
         if (e.fit) fits[`vd.tpc${e.tpc}`] = e.fit;
-        summary[`vd.tpc${e.tpc}.mmPerUs`] = formatMeasurement(e.vdMmPerUs, e.errorMmPerUs);
+        summary[`vd.tpc${e.tpc}`] = measurement(e.vdMmPerUs, e.errorMmPerUs, 'mm/us');
       }
       for (const e of lifetime.payload.entries) {
-        const key = e.yMinCm === undefined ? `lifetime.tpc${e.tpc}` : `lifetime.tpc${e.tpc}.y${e.yMinCm.toFixed(0)}to${(e.yMaxCm ?? 0).toFixed(0)}`;
+        const key = e.yMinCm === undefined ? `lifetime.tpc${e.tpc}` : `lifetime.tpc${e.tpc}.y${e.yMinCm.toFixed(0)}to${(e.yMaxCm ?? 0).toFixed(0)}cm`;
         fits[key] = e.fit;
-        summary[`${key}.ms`] = formatMeasurement(e.lifetimeMs, e.errorMs);
+        summary[key] = measurement(e.lifetimeMs, e.errorMs, 'ms');
       }
       const scale: EnergyScalePayload = { ...es.payload, fit: ratioFit('electronsPerAdc', es.payload.electronsPerAdc, es.payload.errorElectronsPerAdc) };
       fits['energyScale'] = scale.fit!;
-      summary['energyScale.electronsPerAdc'] = formatMeasurement(scale.electronsPerAdc, scale.errorElectronsPerAdc);
-      for (const e of scale.tpcs ?? []) summary[`energyScale.tpc${e.tpc}.electronsPerAdc`] = formatMeasurement(e.electronsPerAdc, e.errorElectronsPerAdc);
+      summary['energyScale'] = measurement(scale.electronsPerAdc, scale.errorElectronsPerAdc, 'electrons/ADC');
+      for (const e of scale.tpcs ?? []) summary[`energyScale.tpc${e.tpc}`] = measurement(e.electronsPerAdc, e.errorElectronsPerAdc, 'electrons/ADC');
 
       // The plot's toy has a stream of its own, so that the calibration numbers do not depend on it.
-      const dedx = stoppingMuonDedxProfile(sample, t0, lifetime.payload, scale, createRng(`${ctx.rng.seed}/dedx-profile`), {
+      const dedx = stoppingMuonDedxProfile(sample, t0, lifetime.payload, scale, ctx.rng.fork('dedx-profile'), {
         binEdgesCm: dedxProfileBins(window),
         ...(options.energyScale?.diffusionCorrection === false ? { diffusion: false } : {}),
       });
@@ -117,7 +116,7 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
       if (!options.skipMichel && sample.michel.count >= 5) {
         const m = michelScaleFromCosmics(sample, t0, lifetime.payload, scale, options.michel);
         fits['michel.scale'] = m.fit;
-        summary['michel.scale'] = formatMeasurement(m.scale, m.scaleError);
+        summary['michel.scale'] = measurement(m.scale, m.scaleError, '1');
         plots.push(michelPlot(m.energyMeV, m.template, m.scale, m.scaleError));
       }
       ctx.progress.advance();

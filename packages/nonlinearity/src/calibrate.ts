@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  type CalibrationContext, type CalibrationResult, type PlotSpec, FitError, ValidationError, contentHash, formatZodIssues,
+  type CalibrationContext, type CalibrationResult, type Measurement, type PlotSpec, FitError, ValidationError, contentHash, formatZodIssues, measurement,
 } from '@nucal/core';
 import { linearInterpolator, mean, stdDev, toFitSummary } from '@nucal/numeric';
 import { getSource, totalGammaEnergyMeV } from '@nucal/sources';
@@ -284,29 +284,20 @@ export async function calibrateNonlinearity(
     ),
   ];
 
-  const summary: Record<string, number | string | boolean> = {};
-  for (const p of NONLIN_PARAMETERS) {
-    summary[p] = params[p];
-    summary[`${p}Err`] = fit.result.errors[p];
-  }
-  Object.assign(summary, {
-    chi2: fit.result.chi2,
-    ndof: fit.result.ndof,
-    chi2PerNdof: fit.result.chi2 / Math.max(fit.result.ndof, 1),
-    fitValid: fit.result.valid,
-    ...(y0 ? { y0PePerMeV: y0.value } : {}),
-    darkNoiseOffsetPe: dn.mean,
-    annihilationVisibleMeV: ge68.visibleMeV,
-    b12EventsInWindow: b12 ? b12.counts.reduce((s, c) => s + c, 0) : 0,
-    bandMaxRelPercentInValidity:
-      100 *
-      Math.max(
-        0,
-        ...band.energyMeV.flatMap((e, i) => (e >= options.validityMinMeV && e <= options.validityMaxMeV ? [band.highRel[i]!, -band.lowRel[i]!] : [])),
-      ),
-  });
-  if (maxDeviationFromTruth !== undefined) summary.maxDeviationFromTruthPercent = 100 * maxDeviationFromTruth;
-  if (maxPositronBias !== undefined) summary.maxPositronBiasPercent = 100 * maxPositronBias;
+  const summary: Record<string, Measurement> = {};
+  const units: Record<string, string> = { p0: '1', p1: '1', p2: '1/MeV', p3: 'MeV' };
+  for (const p of NONLIN_PARAMETERS) summary[p] = measurement(params[p], fit.result.errors[p], units[p]!);
+  if (y0) summary.y0 = measurement(y0.value, y0.err, 'PE/MeV');
+  summary.darkNoiseOffset = measurement(dn.mean, dn.err, 'PE');
+  summary.annihilationVisibleEnergy = measurement(ge68.visibleMeV, ge68.visibleErrMeV, 'MeV');
+  summary.b12EventsInWindow = measurement(b12 ? b12.counts.reduce((s, c) => s + c, 0) : 0, 0, 'events');
+  summary.bandMaxInValidity = measurement(
+    100 * Math.max(0, ...band.energyMeV.flatMap((e, i) => (e >= options.validityMinMeV && e <= options.validityMaxMeV ? [band.highRel[i]!, -band.lowRel[i]!] : []))),
+    0,
+    '%',
+  );
+  if (maxDeviationFromTruth !== undefined) summary.maxDeviationFromTruth = measurement(100 * maxDeviationFromTruth, 0, '%');
+  if (maxPositronBias !== undefined) summary.maxPositronBias = measurement(100 * maxPositronBias, 0, '%');
 
   const result: CalibrationResult = {
     payloads: [

@@ -19,7 +19,7 @@ function time<T>(f: () => T): { ms: number; value: T } {
 const gammas = 200_000;
 const inner = createRng('bench-transport');
 let uniforms = 0;
-const counting: RandomSource = { seed: inner.seed, uniform: () => (uniforms++, inner.uniform()) };
+const counting: RandomSource = { seed: inner.seed, uniform: () => (uniforms++, inner.uniform()), fork: (l) => inner.fork(l) };
 transportGammas({ energiesMeV: [2.223247], events: 5_000, rng: createRng('warm-up') });
 const transport = time(() => transportGammas({ energiesMeV: [2.223247], events: gammas, rng: counting }));
 const baselineRng = createRng('bench-baseline');

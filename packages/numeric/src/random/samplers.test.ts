@@ -74,7 +74,7 @@ describe('samplers: moments against theory (5 standard errors at n = 200k)', () 
   it('normal', () => expectMoments(() => normal(rng, 3, 2), 3, 4, 3));
   it('normal on a plain RandomSource (no spare caching)', () => {
     const inner = createRng('plain');
-    const plain = { seed: 'plain', uniform: () => inner.uniform() };
+    const plain = { seed: 'plain', uniform: () => inner.uniform(), fork: (l: string) => inner.fork(l) };
     expectMoments(() => normal(plain, -1, 0.5), -1, 0.25, 3, 50_000);
   });
   it('exponential', () => expectMoments(() => exponential(rng, 2.5), 2.5, 6.25, 9));
