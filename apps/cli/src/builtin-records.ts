@@ -1,8 +1,8 @@
 import type { RecordRef } from '@nucal/core';
-import { energyScaleRecord as junoEnergyScaleRecord, nonlinearityRecord } from '@nucal/nonlinearity';
-import { driftVelocityRecord, energyScaleRecord, lifetimeRecord, t0Record } from '@nucal/tpc-drift';
+import { junoEnergyScaleRecord, nonlinearityRecord } from '@nucal/nonlinearity';
+import { driftVelocityRecord, duneEnergyScaleRecord, lifetimeRecord, t0Record } from '@nucal/tpc-drift';
 
 /** Record types of the calibration plugins shipped with nucal, registered by `nucal db init`. */
 export function builtinRecords(): RecordRef[] {
-  return [nonlinearityRecord, junoEnergyScaleRecord, t0Record, driftVelocityRecord, lifetimeRecord, energyScaleRecord] as RecordRef[];
+  return [nonlinearityRecord, junoEnergyScaleRecord, t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord] as RecordRef[];
 }

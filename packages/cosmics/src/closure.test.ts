@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@nucal/numeric';
 import { silentLogger, silentProgress } from '@nucal/core';
-import { energyScaleRecord, lifetimeRecord, t0Record, driftVelocityRecord } from '@nucal/tpc-drift';
+import { duneEnergyScaleRecord, lifetimeRecord, t0Record, driftVelocityRecord } from '@nucal/tpc-drift';
 import { t0FromCosmics, vdFromCosmics } from './calibrate-drift.js';
 import { lifetimeFromCosmics } from './calibrate-lifetime.js';
 import { energyScaleFromStoppingMuons } from './calibrate-energy-scale.js';
@@ -124,7 +124,7 @@ describe('dune.cosmics plugin', () => {
     for (const p of result.payloads) expect(() => p.record.schema.parse(p.payload)).not.toThrow();
     expect(result.plots.map((p) => p.name)).toContain('lifetime-dqdx-vs-drift-time');
     expect(result.provenance.input.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect([t0Record, driftVelocityRecord, lifetimeRecord, energyScaleRecord].length).toBe(plugin.records.length);
+    expect([t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord].length).toBe(plugin.records.length);
     // The summary carries numbers with errors and units, not formatted text.
     expect(result.summary['vd.tpc0']).toEqual({ value: expect.any(Number), error: expect.any(Number), unit: 'mm/us' });
     expect(result.summary['vd.tpc0']!.error).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import type { CalibrationResult, FitSummary, Measurement, PlotSpec } from '@nucal/core';
 import { defineCalibrationPlugin, measurement } from '@nucal/core';
-import { driftVelocityRecord, energyScaleRecord, lifetimeRecord, t0Record, type EnergyScalePayload } from '@nucal/tpc-drift';
+import { driftVelocityRecord, duneEnergyScaleRecord, lifetimeRecord, t0Record, type EnergyScalePayload } from '@nucal/tpc-drift';
 import { energyScaleFromStoppingMuons, type EnergyScaleOptions } from './calibrate-energy-scale.js';
 import { t0FromCosmics, vdFromCosmics, type DriftCalibrationOptions } from './calibrate-drift.js';
 import { DEFAULT_TRUNCATION, lifetimeFromCosmics, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
@@ -61,7 +61,7 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
   return defineCalibrationPlugin<CosmicSample, CosmicSimulationConfigInput, CosmicTruth>({
     id: 'dune.cosmics',
     version: COSMICS_VERSION,
-    records: [t0Record, driftVelocityRecord, lifetimeRecord, energyScaleRecord],
+    records: [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord],
     requires: [],
     input: CosmicSampleSchema,
     simulate: (config, rng) => {
@@ -126,7 +126,7 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
           { record: t0Record, payload: t0 },
           { record: driftVelocityRecord, payload: vd },
           { record: lifetimeRecord, payload: lifetime.payload },
-          { record: energyScaleRecord, payload: scale },
+          { record: duneEnergyScaleRecord, payload: scale },
         ],
         fits,
         plots,

@@ -14,7 +14,7 @@ import { fNonlin, NONLIN_PARAMETERS, type NonlinParams } from './model.js';
 import { fitPeak, histogramAroundPeak, type PeakFit } from './peak-fit.js';
 import { b12SpectrumPlot, electronNonlinearityPlot, gammaNonlinearityPlot, positronBiasPlot, type GammaPlotPoint } from './plots.js';
 import { positronKineticMeV } from './positron.js';
-import { energyScaleRecord, nonlinearityRecord, type EnergyScaleV1, type NonlinearityV1 } from './records.js';
+import { junoEnergyScaleRecord, nonlinearityRecord, type EnergyScaleV1, type NonlinearityV1 } from './records.js';
 import { ResolutionModel } from './resolution.js';
 import { NonlinearitySample, type PeakModel } from './sample.js';
 import { SecondariesOptions } from './secondaries.js';
@@ -223,7 +223,7 @@ export async function calibrateNonlinearity(
       }
     : undefined;
   nonlinearityRecord.schema.parse(nonlinearity);
-  if (energyScale) energyScaleRecord.schema.parse(energyScale);
+  if (energyScale) junoEnergyScaleRecord.schema.parse(energyScale);
   else log.info('no Y0 in the sample (visible-energy peaks only): juno.energy-scale is not produced');
 
   // truth comparisons
@@ -302,7 +302,7 @@ export async function calibrateNonlinearity(
   const result: CalibrationResult = {
     payloads: [
       { record: nonlinearityRecord, payload: nonlinearity },
-      ...(energyScale ? [{ record: energyScaleRecord, payload: energyScale }] : []),
+      ...(energyScale ? [{ record: junoEnergyScaleRecord, payload: energyScale }] : []),
     ],
     fits: { nonlinearity: fitSummary, ...Object.fromEntries(peaks.filter((p) => p.peak).map((p) => [`peak:${p.source}`, toFitSummary(p.peak!.result)])) },
     plots,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type ConditionsProvider, IovCache, NotFoundError, type RecordRef, type Resolution, type Time, contentHash, runTime, timeKey } from '@nucal/core';
 import { energyReconstructionPlugin } from './energy-reco-plugin.js';
 import { electronVisibleMeV } from './model.js';
-import { energyScaleRecord, nonlinearityRecord, type EnergyScaleV1, type NonlinearityV1 } from './records.js';
+import { junoEnergyScaleRecord, nonlinearityRecord, type EnergyScaleV1, type NonlinearityV1 } from './records.js';
 
 /** A small in-memory provider: since-only IOVs per record, run time type; counts lookups. */
 class FakeProvider implements ConditionsProvider {

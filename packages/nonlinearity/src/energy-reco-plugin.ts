@@ -1,6 +1,6 @@
 import { defineReconstructionPlugin, OutOfRangeError, ValidationError, type ReconstructionPlugin, type Time } from '@nucal/core';
 import { positronKineticMeV } from './positron.js';
-import { energyScaleRecord, nonlinearityRecord } from './records.js';
+import { junoEnergyScaleRecord, nonlinearityRecord } from './records.js';
 import { PACKAGE_VERSION } from './version.js';
 
 /** Input of `juno.energy`: the event's total PE (dark noise included) and its time. */
@@ -35,10 +35,10 @@ export function energyReconstructionPlugin(): ReconstructionPlugin<EnergyEvent, 
   return defineReconstructionPlugin<EnergyEvent, EnergyRecoOutput>({
     id: 'juno.energy',
     version: PACKAGE_VERSION,
-    requires: [energyScaleRecord, nonlinearityRecord],
+    requires: [junoEnergyScaleRecord, nonlinearityRecord],
     async process(event, conditions) {
       if (!Number.isFinite(event.peTotal)) throw new ValidationError(`event peTotal ${event.peTotal} is invalid: expected a finite number of PE`);
-      const scale = await conditions.resolve(energyScaleRecord, event.time);
+      const scale = await conditions.resolve(junoEnergyScaleRecord, event.time);
       const nl = await conditions.resolve(nonlinearityRecord, event.time);
       const s = scale.payload;
       const visibleEnergyMeV = (event.peTotal - s.darkNoiseOffsetPe) / s.y0PePerMeV;

@@ -32,7 +32,7 @@ export { ALL_CORRELATED_BAND, FIT_COVARIANCE_BAND, covarianceBandRel, systematic
 // in-family toys
 export { drawModelToy, type ModelToy, type ModelToyTemplate } from './model-toy.js';
 // records
-export { NonlinBand, NonlinearityV1, EnergyScaleV1, nonlinearityRecord, energyScaleRecord } from './records.js';
+export { NonlinBand, NonlinearityV1, EnergyScaleV1, nonlinearityRecord, junoEnergyScaleRecord } from './records.js';
 // calibration sample, simulation and calibration
 export {
   PeakModel, PeSpectrum, SourceMeasurement, B12Measurement, DarkNoiseMeasurement, SampleTruth, NonlinearitySample, type NonlinearitySampleInput,

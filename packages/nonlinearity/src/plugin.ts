@@ -1,7 +1,7 @@
 import { type CalibrationPlugin, defineCalibrationPlugin, ValidationError, formatZodIssues } from '@nucal/core';
 import { calibrateNonlinearity, NONLINEARITY_PLUGIN_ID, NonlinearityOptions, type NonlinearityOptionsInput } from './calibrate.js';
 import { electronGrid } from './electron-grid.js';
-import { energyScaleRecord, nonlinearityRecord } from './records.js';
+import { junoEnergyScaleRecord, nonlinearityRecord } from './records.js';
 import { NonlinearitySample } from './sample.js';
 import { simulateNonlinearitySample, type NonlinearitySimConfigInput, type NonlinearityTruth } from './simulate.js';
 import { PACKAGE_VERSION } from './version.js';
@@ -31,7 +31,7 @@ export function nonlinearityPlugin(optionsIn: NonlinearityOptionsInput = {}): No
   return defineCalibrationPlugin<NonlinearitySample, NonlinearitySimConfigInput, NonlinearityTruth>({
     id: NONLINEARITY_PLUGIN_ID,
     version: PACKAGE_VERSION,
-    records: [nonlinearityRecord, energyScaleRecord],
+    records: [nonlinearityRecord, junoEnergyScaleRecord],
     requires: [],
     input: NonlinearitySample,
     simulate: (config, rng) => simulateNonlinearitySample(config, rng, { grid, secondaries: options.secondaries }),

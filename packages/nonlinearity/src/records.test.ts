@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordKey } from '@nucal/core';
-import { energyScaleRecord, nonlinearityRecord, type NonlinearityV1 } from './records.js';
+import { junoEnergyScaleRecord, nonlinearityRecord, type NonlinearityV1 } from './records.js';
 
 const fit = { parameters: ['p0', 'p1', 'p2', 'p3'], values: { p0: 1 }, errors: { p0: 0.1 }, covariance: [[0.01]], chi2: 90, ndof: 94, valid: true };
 const valid: NonlinearityV1 = {
@@ -17,7 +17,7 @@ const valid: NonlinearityV1 = {
 describe('records', () => {
   it('are juno.nonlinearity@1 and juno.energy-scale@1', () => {
     expect(recordKey(nonlinearityRecord)).toBe('juno.nonlinearity@1');
-    expect(recordKey(energyScaleRecord)).toBe('juno.energy-scale@1');
+    expect(recordKey(junoEnergyScaleRecord)).toBe('juno.energy-scale@1');
   });
   it('accept a valid payload and reject malformed ones', () => {
     expect(nonlinearityRecord.schema.parse(valid)).toEqual(valid);
@@ -25,7 +25,7 @@ describe('records', () => {
     expect(nonlinearityRecord.schema.safeParse({ ...valid, errors: { ...valid.errors, p0: -1 } }).success).toBe(false);
     expect(nonlinearityRecord.schema.safeParse({ ...valid, parameters: { p0: 1 } }).success).toBe(false);
     const scale = { y0PePerMeV: 1345, y0ErrPePerMeV: 0.1, darkNoiseOffsetPe: 185, darkNoiseOffsetErrPe: 0.14, annihilationVisibleMeV: 0.947, annihilationVisibleErrMeV: 1e-4 };
-    expect(energyScaleRecord.schema.parse(scale)).toEqual(scale);
-    expect(energyScaleRecord.schema.safeParse({ ...scale, y0PePerMeV: 0 }).success).toBe(false);
+    expect(junoEnergyScaleRecord.schema.parse(scale)).toEqual(scale);
+    expect(junoEnergyScaleRecord.schema.safeParse({ ...scale, y0PePerMeV: 0 }).success).toBe(false);
   });
 });

@@ -59,10 +59,10 @@ export type EnergyScaleV1 = z.infer<typeof EnergyScaleV1>;
  * plus the annihilation visible energy used by positron reconstruction.
  *
  * @example
- * const s = (await conditions.resolve(energyScaleRecord, at)).payload;
+ * const s = (await conditions.resolve(junoEnergyScaleRecord, at)).payload;
  * const evisMeV = (pe - s.darkNoiseOffsetPe) / s.y0PePerMeV;
  */
-export const energyScaleRecord = defineRecord({
+export const junoEnergyScaleRecord = defineRecord({
   name: 'juno.energy-scale',
   version: 1,
   schema: EnergyScaleV1,

@@ -13,7 +13,7 @@ import { larDensityGPerCm3 } from './lar-density.js';
 import { MODIFIED_BOX_ARGONEUT, W_ION_MEV, dEdxFromdQdx, dQdxFromdEdx } from './recombination.js';
 import {
   driftVelocityRecord,
-  energyScaleRecord,
+  duneEnergyScaleRecord,
   lifetimeRecord,
   t0Record,
   type DriftVelocityPayload,
@@ -80,7 +80,7 @@ const provider = () =>
       { since: 0n, payload: lifetimeDay1 },
       { since: DAY, payload: lifetimeDay2 },
     ],
-    [energyScaleRecord.name]: [{ since: 0n, payload: scale }],
+    [duneEnergyScaleRecord.name]: [{ since: 0n, payload: scale }],
   });
 
 describe('dune.hits reconstruction plugin', () => {
@@ -141,7 +141,7 @@ describe('dune.hits reconstruction plugin', () => {
       [t0Record.name]: [{ since: 0n, payload: t0 }],
       [driftVelocityRecord.name]: [{ since: 0n, payload: vd }],
       [lifetimeRecord.name]: [{ since: 0n, payload: lifetimeDay2 }],
-      [energyScaleRecord.name]: [{ since: 0n, payload: { ...scale, recombination: { model: 'birks', a: 0.8, k: 0.0486 } } }],
+      [duneEnergyScaleRecord.name]: [{ since: 0n, payload: { ...scale, recombination: { model: 'birks', a: 0.8, k: 0.0486 } } }],
     });
     const out = await plugin.process({ time: t(1n), hits: [{ tpc: 0, channel: 1, tick: 20, chargeAdc: 1e6, pitchCm: 0.5 }] }, birks);
     expect(out.hits[0]!.dEdxMeVPerCm).toBeNull();

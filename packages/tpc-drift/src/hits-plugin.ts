@@ -12,7 +12,7 @@ import { duneFdSpModule, xAtDriftDistanceCm, type LArTpcModule } from '@nucal/ge
 import { dEdxFromdQdx } from './recombination.js';
 import {
   driftVelocityRecord,
-  energyScaleRecord,
+  duneEnergyScaleRecord,
   lifetimeRecord,
   t0Record,
   type EnergyScalePayload,
@@ -87,7 +87,7 @@ export function hitsPlugin(options: HitsPluginOptions = {}): ReconstructionPlugi
   return defineReconstructionPlugin({
     id: 'dune.hits',
     version: TPC_DRIFT_VERSION,
-    requires: [t0Record, driftVelocityRecord, lifetimeRecord, energyScaleRecord],
+    requires: [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord],
     async process(event: HitsEvent, conditions: ConditionsProvider) {
       const parsed = HitsSchema.safeParse(event.hits);
       if (!parsed.success) throw new ValidationError('invalid raw hits', formatZodIssues(parsed.error.issues));
@@ -95,7 +95,7 @@ export function hitsPlugin(options: HitsPluginOptions = {}): ReconstructionPlugi
         conditions.resolve(t0Record, event.time),
         conditions.resolve(driftVelocityRecord, event.time),
         conditions.resolve(lifetimeRecord, event.time),
-        conditions.resolve(energyScaleRecord, event.time),
+        conditions.resolve(duneEnergyScaleRecord, event.time),
       ]);
       const nt = module.tpcs.length;
       const perTpc = <T>(entries: readonly T[], tpcOf: (e: T) => number): (T | undefined)[] => {

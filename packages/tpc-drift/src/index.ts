@@ -54,7 +54,7 @@ export {
   type LifetimeEntry,
   type LifetimePayload,
   EnergyScalePayloadSchema,
-  energyScaleRecord,
+  duneEnergyScaleRecord,
   type EnergyScalePayload,
 } from './records.js';
 // calibration methods: t0 from anode crossers, <vd> from cathode crossers

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MODIFIED_BOX_ARGONEUT } from './recombination.js';
-import { driftVelocityRecord, energyScaleRecord, lifetimeRecord, t0Record } from './records.js';
+import { driftVelocityRecord, duneEnergyScaleRecord, lifetimeRecord, t0Record } from './records.js';
 
 const fit = { parameters: ['a'], values: { a: 1 }, errors: { a: 0.1 }, covariance: [[0.01]], chi2: 3.2, ndof: 4, valid: true };
 
 describe('DUNE records', () => {
   it('are versioned and namespaced', () => {
-    expect([t0Record, driftVelocityRecord, lifetimeRecord, energyScaleRecord].map((r) => `${r.name}@${r.version}`)).toEqual([
+    expect([t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord].map((r) => `${r.name}@${r.version}`)).toEqual([
       'dune.t0@1',
       'dune.drift-velocity@1',
       'dune.lifetime@1',
@@ -26,7 +26,7 @@ describe('DUNE records', () => {
       }).success,
     ).toBe(true);
     expect(
-      energyScaleRecord.schema.safeParse({
+      duneEnergyScaleRecord.schema.safeParse({
         electronsPerAdc: 218,
         errorElectronsPerAdc: 2,
         recombination: MODIFIED_BOX_ARGONEUT,
@@ -52,7 +52,7 @@ describe('DUNE records', () => {
     });
     expect(JSON.stringify(slices.error?.issues)).toMatch(/duplicate tpc\/height slice 2\[0,600\)/);
     expect(lifetimeRecord.schema.safeParse({ estimator: 'truncated-mean', entries: [{ tpc: 0, lifetimeMs: -1, errorMs: 0, nHits: 1, fit }] }).success).toBe(false);
-    const bad = energyScaleRecord.schema.safeParse({
+    const bad = duneEnergyScaleRecord.schema.safeParse({
       electronsPerAdc: 1,
       errorElectronsPerAdc: 0,
       recombination: { model: 'thomas-imel', alpha: 1 },

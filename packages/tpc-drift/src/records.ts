@@ -129,10 +129,10 @@ export type EnergyScalePayload = z.infer<typeof EnergyScalePayloadSchema>;
  * recombination model, field and density needed to turn dQ/dx into dE/dx.
  *
  * @example
- * energyScaleRecord.schema.parse({ electronsPerAdc: 218, errorElectronsPerAdc: 1, recombination: MODIFIED_BOX_ARGONEUT,
+ * duneEnergyScaleRecord.schema.parse({ electronsPerAdc: 218, errorElectronsPerAdc: 1, recombination: MODIFIED_BOX_ARGONEUT,
  *   fieldKvPerCm: 0.5, densityGPerCm3: 1.393, wMeV: 23.6e-6, method: 'stopping-muon-mip' })
  */
-export const energyScaleRecord = defineRecord({
+export const duneEnergyScaleRecord = defineRecord({
   name: 'dune.energy-scale',
   version: 1,
   schema: EnergyScalePayloadSchema,

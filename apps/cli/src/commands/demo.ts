@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { defineRecord, formatTime, NucalError, parseTime, runTime, timestampTime, ValidationError, type ProvenanceInput, type TimestampTime } from '@nucal/core';
 import type { CosmicTruth } from '@nucal/cosmics';
-import { energyReconstructionPlugin, energyScaleRecord as junoScaleRecord, fNonlin, nonlinearityRecord } from '@nucal/nonlinearity';
-import { dQdxFromdEdx, energyScaleRecord as duneScaleRecord, hitsPlugin, type RawHit } from '@nucal/tpc-drift';
+import { energyReconstructionPlugin, junoEnergyScaleRecord as junoScaleRecord, fNonlin, nonlinearityRecord } from '@nucal/nonlinearity';
+import { dQdxFromdEdx, duneEnergyScaleRecord as duneScaleRecord, hitsPlugin, type RawHit } from '@nucal/tpc-drift';
 import { z } from 'zod';
 import { builtinRecords } from '../builtin-records.js';
 import type { CliContext } from '../context.js';

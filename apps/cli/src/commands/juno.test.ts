@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTime } from '@nucal/core';
 import { openConditionsDb } from '@nucal/conditions-db';
-import { energyReconstructionPlugin, energyScaleRecord, fNonlin, nonlinearityRecord } from '@nucal/nonlinearity';
+import { energyReconstructionPlugin, junoEnergyScaleRecord, fNonlin, nonlinearityRecord } from '@nucal/nonlinearity';
 import { describe, expect, it } from 'vitest';
 import { nucal, tempDir } from '../cli.test-support.js';
 
@@ -34,7 +34,7 @@ describe('nucal juno nonlinearity', () => {
       const trueKineticMeV = 3;
       const hashes = new Set<string>();
       for (const run of [150, 151, 250]) {
-        const scale = (await provider.resolve(energyScaleRecord, runTime(run))).payload;
+        const scale = (await provider.resolve(junoEnergyScaleRecord, runTime(run))).payload;
         const nl = (await provider.resolve(nonlinearityRecord, runTime(run))).payload;
         // The PE a 3 MeV positron gives under the constants valid at this run.
         const pe = scale.darkNoiseOffsetPe + scale.y0PePerMeV * (scale.annihilationVisibleMeV + trueKineticMeV * fNonlin(trueKineticMeV, nl.parameters));
