@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { ConflictError, IovCache, ValidationError, type RecordRef, type Resolution, type Time } from '@nucal/core';
+import { ConflictError, IovCache, ValidationError, type ConditionsWriter, type RecordRef, type Resolution, type Time } from '@nucal/core';
 import { auditLog } from './audit.js';
 import { databaseNow, microsToDate } from './clock.js';
 import type { Dialect } from './connection.js';
@@ -19,6 +19,7 @@ import type {
   AppendResult, AuditEntry, CreateGlobalTagInput, CreateTagInput, GlobalTagInfo, IovInfo, IovInput, RecordInfo, TagInfo,
 } from './types.js';
 import { whoUses, type Usage } from './usage.js';
+import { conditionsWriter } from './writer.js';
 
 /**
  * An open conditions database: records, tags, IOVs, global tags, resolution, diff, export
@@ -192,6 +193,16 @@ export class ConditionsDb {
   }
   whoUses(what: { tag: string } | { payload: string }): Promise<Usage[]> {
     return whoUses(this.ctx, what);
+  }
+
+  /**
+   * This database as the calibration host's writer (see {@link conditionsWriter}).
+   *
+   * @example
+   * await runCalibration(plugin, sample, { at, rng, writer: db.writer(), tagPrefix: 'mc' });
+   */
+  writer(): ConditionsWriter {
+    return conditionsWriter(this);
   }
 
   // export and import

@@ -4,6 +4,7 @@
 // opening a database
 export { openConditionsDb, type OpenOptions } from './open.js';
 export { ConditionsDb } from './conditions-db.js';
+export { conditionsWriter } from './writer.js';
 export { parseDbUrl, redactUrl, type Dialect, type ConnectionTarget } from './connection.js';
 export { readFileMark, FileMarkSchema, type FileMark } from './file-mark.js';
 export { SCHEMA_VERSION } from './schema.js';
