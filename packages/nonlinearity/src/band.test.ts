@@ -42,8 +42,8 @@ describe('bands', () => {
       energyMeV: [0.5, 1, 3, 8],
       rng: createRng('scale-band'),
     });
-    // the same draws as the band: mock k of set s uses createRng(`${seed}/${s}/${k}`)
-    const z = Float64Array.from({ length: mocks }, (_, k) => 0.003 * normal(createRng(`scale-band/scale/${k}`))).sort();
+    // the same draws as the band: mock k of set s uses rng.fork(s).fork(String(k))
+    const z = Float64Array.from({ length: mocks }, (_, k) => 0.003 * normal(createRng('scale-band').fork('scale').fork(String(k)))).sort();
     const lo = quantileSorted(z, 0.15865525393145707);
     const hi = quantileSorted(z, 1 - 0.15865525393145707);
     const scale = band.effects.find((e) => e.name === 'scale')!;

@@ -1,6 +1,6 @@
 import type { Progress, RandomSource } from '@nucal/core';
 import { ValidationError, silentProgress } from '@nucal/core';
-import { createRng, quantileSorted } from '@nucal/numeric';
+import { quantileSorted } from '@nucal/numeric';
 import { nonlinearityChi2, type B12Data, type Chi2Options, type GammaPoint } from './chi2.js';
 import type { ElectronGrid } from './electron-grid.js';
 import { fitNonlinearity } from './fit.js';
@@ -41,7 +41,7 @@ export interface SystematicBandOptions {
   /** Mock data sets per effect and for the correlated effects together. */
   readonly mocks: number;
   readonly energyMeV: readonly number[];
-  /** Only its seed is used: mock k of set s draws from `createRng(`${seed}/${s}/${k}`)`. */
+  /** Mock k of set s draws from `rng.fork(s).fork(String(k))`; `rng` itself is not consumed. */
   readonly rng: RandomSource;
   readonly progress?: Progress;
 }
@@ -59,7 +59,7 @@ export const FIT_COVARIANCE_BAND = 'fit-covariance';
  * for the correlated effects together, `mocks` data sets with the peaks shifted at random
  * (see `applySystematics`), each refitted from the nominal point with the same sigma_i; the
  * band is the central 68% of f_mock/f_nominal - 1 at each energy. Each mock draws from its
- * own forked stream (`<effect>/<k>`), so the band does not depend on the order of the loops.
+ * own forked stream (`rng.fork(<set>).fork(<k>)`), so the band does not depend on the order of the loops.
  *
  * Uncorrelated effects are already in sigma_i, hence in the fit covariance; their own mock
  * band is reported (it estimates their share of the covariance band) but not added again.
@@ -82,8 +82,9 @@ export function systematicBand(o: SystematicBandOptions): NonlinBand {
   progress.start(sets.length * o.mocks, 'systematic mocks');
   for (const set of sets) {
     const dev = o.energyMeV.map(() => new Float64Array(o.mocks));
+    const setRng = o.rng.fork(set.name);
     for (let k = 0; k < o.mocks; k++) {
-      const rng = createRng(`${o.rng.seed}/${set.name}/${k}`);
+      const rng = setRng.fork(String(k));
       const mock = applySystematics(o.gammas, set.effects, rng);
       const chi2 = nonlinearityChi2(o.grid, mock, o.b12, o.chi2Options);
       const fit = fitNonlinearity(o.grid, mock, chi2, { start: o.nominal.params, floatNormalisation: o.chi2Options?.floatNormalisation ?? false });

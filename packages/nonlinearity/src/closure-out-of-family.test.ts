@@ -56,7 +56,7 @@ describe('out-of-family closure (optics truth, default statistics)', () => {
     const scale = details.energyScale!;
     const events = 4000;
     for (const t of [1, 2, 3, 4, 6, 8]) {
-      const rng = createRng(`positrons/${t}`);
+      const rng = createRng('positrons').fork(String(t));
       const anni = transportGammas({ energiesMeV: [ELECTRON_MASS_MEV, ELECTRON_MASS_MEV], backToBack: true, events, rng });
       const visible = new Float64Array(events);
       for (let i = 0; i < events; i++) visible[i] = sim.truth.electronVisibleMeV(t) + sumVisible(anni.electronEnergiesMeV, anni.eventOffsets[i]!, anni.eventOffsets[i + 1]!);

@@ -20,8 +20,9 @@ const cache = new Map<string, SecondaryDensity>();
 /**
  * P(E_e) of a gamma line at the detector centre from the `@nucal/optics` transport toy,
  * computed once per (energy, options) and cached for the process: the fit and every mock or
- * toy reuse it. Each line has its own stream `createRng(`${seed}/${gammaMeV}`)`, so a table
- * does not depend on which other lines were asked for first.
+ * toy reuse it. The tables' root stream is `createRng(options.seed)` (a configured seed, kept
+ * in provenance) and each line draws from its own fork `root.fork(String(gammaMeV))`, so a
+ * table does not depend on which other lines were asked for first.
  *
  * @example
  * const p = cachedSecondaryDensity(2.223247, SecondariesOptions.parse({}));
@@ -32,7 +33,7 @@ export function cachedSecondaryDensity(gammaMeV: number, options: SecondariesOpt
   if (p === undefined) {
     p = secondaryElectronDensity(gammaMeV, {
       events: options.events,
-      rng: createRng(`${options.seed}/${gammaMeV}`),
+      rng: createRng(options.seed).fork(String(gammaMeV)),
       bins: Math.max(10, Math.round(gammaMeV / options.binWidthMeV)),
     });
     cache.set(key, p);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type RandomSource, ValidationError, formatZodIssues } from '@nucal/core';
-import { createRng, exponential, poisson } from '@nucal/numeric';
+import { exponential, poisson } from '@nucal/numeric';
 import { ElectronResponseConfigSchema, electronResponse, simulateEvents, transportGammas, transportSource } from '@nucal/optics';
 import { B12_DECAY, N12_DECAY, b12Spectrum, betaMixtureSampler, getSource, totalGammaEnergyMeV } from '@nucal/sources';
 import type { ElectronGrid } from './electron-grid.js';
@@ -84,7 +84,8 @@ export interface SimulateContext {
  * response, leakage in the enclosure for enclosed sources, PE with Poisson statistics, dark
  * noise and charge resolution (`simulateEvents`); one month of B-12/N-12 betas (positron
  * annihilation gammas transported too) through the same chain; random triggers for the
- * dark-noise offset. Each part draws from its own stream `createRng(`${seed}/<part>`)`.
+ * dark-noise offset. Each part draws from its own stream `rng.fork('<part>')`; `rng` itself is
+ * not consumed.
  *
  * @example
  * const { input, truth } = simulateNonlinearitySample(NonlinearitySimConfig.parse({}), createRng(7), ctx);
@@ -98,7 +99,7 @@ export function simulateNonlinearitySample(
   if (!parsed.success) throw new ValidationError('nonlinearity simulation config is invalid', formatZodIssues(parsed.error.issues));
   const config = parsed.data;
   if (!config.sources.includes('nH')) throw new ValidationError(`simulated sources [${config.sources.join(', ')}] lack nH: expected nH, which fixes Y0`);
-  const stream = (label: string) => createRng(`${rng.seed}/${label}`);
+  const stream = (label: string): RandomSource => rng.fork(label);
 
   // the true response L(T) in "visible MeV" of optics (or of the model)
   const rawVisible: (t: number) => number =
