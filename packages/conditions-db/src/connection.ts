@@ -1,5 +1,5 @@
 import knexFactory, { type Knex } from 'knex';
-import { ValidationError } from '@nucal/core';
+import { DatabaseError, ValidationError } from '@nucal/core';
 import { redactSecrets } from './db-errors.js';
 
 /** Which SQL engine a database URL points to. */
@@ -40,13 +40,22 @@ export function parseDbUrl(url: string): ConnectionTarget {
 /** Opens a knex instance for the target. SQLite gets WAL, a busy timeout and foreign keys. */
 export function connect(target: ConnectionTarget, opts: { readOnly: boolean; busyTimeoutMs: number }): Knex {
   if (target.dialect === 'postgres') {
-    return knexFactory({
-      client: 'pg',
-      connection: target.location,
-      pool: { min: 0, max: 4 },
-      log: QUIET,
-      acquireConnectionTimeout: Math.max(5_000, opts.busyTimeoutMs),
-    });
+    try {
+      return knexFactory({
+        client: 'pg',
+        connection: target.location,
+        pool: { min: 0, max: 4 },
+        log: QUIET,
+        acquireConnectionTimeout: Math.max(5_000, opts.busyTimeoutMs),
+      });
+    } catch (err) {
+      // `pg` is an optional peer dependency: knex loads it only for client 'pg', and SQLite-only
+      // users do not install it.
+      if (/Cannot find (module|package) 'pg'/.test(String((err as Error)?.message))) {
+        throw new DatabaseError('other', `database ${redactUrl(target.location)} is PostgreSQL, which needs the optional "pg" package: run \`npm install pg\``, { cause: err });
+      }
+      throw err;
+    }
   }
   return knexFactory({
     client: 'sqlite3',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalJson, ConflictError, NotFoundError, recordKey, ValidationError, type RecordRef } from '@nucal/core';
+import { assertZod4Schema, canonicalJson, ConflictError, NotFoundError, recordKey, ValidationError, type RecordRef } from '@nucal/core';
 import { microsToDate } from './clock.js';
 import type { DbContext } from './context.js';
 import { MAX_DESCRIPTION, RecordNameSchema, RecordVersionSchema, type RecordInfo } from './types.js';
@@ -18,6 +18,7 @@ export function jsonSchemaText(schema: z.ZodType): string {
 export async function registerRecord(ctx: DbContext, record: RecordRef): Promise<RecordInfo> {
   checkRecordDefinition(record?.name, record?.version, record?.description);
   const key = recordKey(record);
+  assertZod4Schema(record.schema, `schema of record ${key}`);
   const text = jsonSchemaText(record.schema);
   const existing = await ctx.knex('records').where({ name: record.name, version: record.version }).first();
   if (existing) {

@@ -18,7 +18,7 @@ export {
 export { canonicalJson, contentHash, sha256 } from './canonical-json.js';
 // records and payload metadata
 export type { RecordRef, RecordPayload } from './record.js';
-export { defineRecord, recordKey } from './record.js';
+export { defineRecord, recordKey, assertZod4Schema } from './record.js';
 export { FitSummarySchema, type FitSummary } from './fit-summary.js';
 export { ProvenanceSchema, type Provenance, type ProvenanceInput } from './provenance.js';
 // results as data

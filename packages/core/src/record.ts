@@ -37,7 +37,20 @@ export function defineRecord<S extends z.ZodType>(def: {
   if (!Number.isInteger(def.version) || def.version < 1) {
     throw new ValidationError(`record ${def.name} version ${def.version} is invalid: expected a positive integer`);
   }
+  assertZod4Schema(def.schema, `schema of record ${def.name}@${def.version}`);
   return Object.freeze({ name: def.name, version: def.version, schema: def.schema as z.ZodType<z.infer<S>>, description: def.description });
+}
+
+/**
+ * Refuses anything but a zod 4 schema (classic or mini: both carry `_zod`). zod is a peer
+ * dependency of the nucal packages, so a project can end up handing them a schema from a
+ * zod 3 copy (or `zod/v3`) that would otherwise fail deep inside validation or JSON Schema
+ * conversion.
+ */
+export function assertZod4Schema(schema: unknown, what: string): void {
+  if (typeof schema === 'object' && schema !== null && '_zod' in schema) return;
+  const got = typeof schema === 'object' && schema !== null && '_def' in schema ? 'a zod 3 schema' : schema === null ? 'null' : typeof schema;
+  throw new ValidationError(`${what} is ${got}: expected a zod 4 schema (install zod@^4, the peer dependency of the @nucal packages)`);
 }
 
 /** `name@version`, the printed key of a record. */
