@@ -50,9 +50,10 @@ export function csdaRangeTable(
     t[i] = T_MIN_MEV * Math.exp(i * dLog);
     inv[i] = 1 / betheMassStoppingPower(material, betaGammaFromKineticEnergy(t[i]!, mass), mass);
   }
-  // Local power-law exponent at the lowest energy gives the range below the grid.
-  const slope = -Math.log(inv[0]! / inv[1]!) / dLog; // d ln S / d ln T
-  r[0] = (T_MIN_MEV * inv[0]!) / (1 - slope);
+  // Below the grid S ~ T^-n with the local exponent n = -d ln S / d ln T at the lowest energy
+  // (n ~ 0.77 at 1 MeV: S falls with T there), so R(T) = T / ((n + 1) S(T)) ~ T^(n + 1).
+  const n1 = 1 + Math.log(inv[1]! / inv[0]!) / dLog; // n + 1 (1/S = inv rises like T^n)
+  r[0] = (T_MIN_MEV * inv[0]!) / n1;
   // Trapezoid in ln T of T/S: second-order accurate, 200 points per decade is far below 1e-4.
   for (let i = 1; i < n; i++) {
     r[i] = r[i - 1]! + 0.5 * dLog * (t[i - 1]! * inv[i - 1]! + t[i]! * inv[i]!);
@@ -68,7 +69,7 @@ export function csdaRangeTable(
       if (!(kineticEnergyMeV >= 0)) throw new OutOfRangeError(`muon kinetic energy ${kineticEnergyMeV} MeV: expected >= 0`);
       if (kineticEnergyMeV > tMax) throw new OutOfRangeError(`muon kinetic energy ${kineticEnergyMeV} MeV: expected <= ${tMax} MeV (table limit)`);
       if (kineticEnergyMeV === 0) return 0;
-      if (kineticEnergyMeV < T_MIN_MEV) return (r[0]! * (kineticEnergyMeV / T_MIN_MEV) ** (1 - slope)) / rho;
+      if (kineticEnergyMeV < T_MIN_MEV) return (r[0]! * (kineticEnergyMeV / T_MIN_MEV) ** n1) / rho;
       return Math.exp(interpolateUniform(logT, logR, Math.log(kineticEnergyMeV))) / rho;
     },
     kineticEnergyMeV_fromRangeCm(rangeCm: number): number {
@@ -76,7 +77,7 @@ export function csdaRangeTable(
       const g = rangeCm * rho;
       if (g === 0) return 0;
       if (g > r[n - 1]!) throw new OutOfRangeError(`range ${rangeCm} cm: expected <= ${r[n - 1]! / rho} cm (table limit)`);
-      if (g < r[0]!) return T_MIN_MEV * (g / r[0]!) ** (1 / (1 - slope));
+      if (g < r[0]!) return T_MIN_MEV * (g / r[0]!) ** (1 / n1);
       return Math.exp(interpolateMonotone(logR, logT, Math.log(g)));
     },
   };
