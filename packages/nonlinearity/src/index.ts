@@ -46,8 +46,15 @@ export {
   NONLINEARITY_PLUGIN_ID, DEFAULT_BAND_ENERGIES_MEV, NonlinearityOptions, calibrateNonlinearity,
   type NonlinearityOptionsInput, type NonlinearityDetails, type MeasuredPeak,
 } from './calibrate.js';
-// plots as Vega-Lite data
-export { gammaNonlinearityPlot, b12SpectrumPlot, electronNonlinearityPlot, positronBiasPlot, type ElectronPlotInput, type GammaPlotPoint } from './plots.js';
+// what the calibration steps (src/steps/) return that apps read: curves of the plots, summary keys
+export { b12Curve, type NonlinearityCurves } from './steps/curves.js';
+export { POSITRON_CHECK_ENERGIES_MEV, type TruthComparison } from './steps/truth-check.js';
+export { SUMMARY_UNITS, type SummaryKey } from './steps/summary.js';
+// plots as Vega-Lite data (they draw the curves they are given)
+export {
+  gammaNonlinearityPlot, b12SpectrumPlot, electronNonlinearityPlot, positronBiasPlot,
+  type B12PlotInput, type ElectronPlotInput, type GammaPlotPoint, type PositronPlotInput,
+} from './plots.js';
 // plugins
 export { nonlinearityPlugin, type NonlinearityPlugin } from './plugin.js';
 export { energyReconstructionPlugin, type EnergyEvent, type EnergyRecoOutput } from './energy-reco-plugin.js';

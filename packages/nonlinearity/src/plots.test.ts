@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { b12SpectrumPlot, electronNonlinearityPlot, gammaNonlinearityPlot } from './plots.js';
+import { b12Curve } from './steps/curves.js';
 
 type Layer = { data?: { values: Record<string, unknown>[] }; encoding?: Record<string, { field?: string; title?: unknown }> };
 type Panel = { data?: { values: Record<string, unknown>[] }; layer: Layer[] };
@@ -24,13 +25,19 @@ describe('plots', () => {
     expect(spec.title.subtitle[0]).toMatch(/AmC 0\.40%/);
     expect(spec.title.subtitle[0]).not.toMatch(/nH/);
   });
-  it('B-12 axis states the bin width and the pulls are the Neyman terms', () => {
-    const plot = b12SpectrumPlot([3, 3.1, 3.2], [100, 81], [90, 90]);
-    const spec = plot.spec as { vconcat: Panel[] };
+  it('B-12 pulls are the Neyman terms (computed by the calibration, not the plot)', () => {
+    const curve = b12Curve({ folder: { edgesMeV: Float64Array.of(3, 3.1, 3.2) }, counts: Float64Array.of(100, 81) }, Float64Array.of(90, 90));
+    expect(curve.pulls[0]).toBeCloseTo(1, 12);
+    expect(curve.pulls[1]).toBeCloseTo(-1, 12);
+    expect(curve.sumPull2).toBeCloseTo(2, 12);
+    expect(curve.events).toBe(181);
+  });
+  it('B-12 axis states the bin width and the pull panel draws the given pulls', () => {
+    const plot = b12SpectrumPlot({ edgesMeV: [3, 3.1, 3.2], counts: [100, 81], predicted: [90, 90], pulls: [0.25, -0.5], sumPull2: 0.3125, events: 181 });
+    const spec = plot.spec as { vconcat: Panel[]; title: { subtitle: string } };
     expect(spec.vconcat[0]!.layer[0]!.encoding!.y!.title).toBe('events / 0.1 MeV');
-    const pulls = (spec.vconcat[1]!.data!.values as { pull: number }[]).map((v) => v.pull);
-    expect(pulls[0]).toBeCloseTo(1, 12);
-    expect(pulls[1]).toBeCloseTo(-1, 12);
+    expect((spec.vconcat[1]!.data!.values as { pull: number }[]).map((v) => v.pull)).toEqual([0.25, -0.5]);
+    expect(spec.title.subtitle).toMatch(/181 events .* Σ pull² = 0\.3/);
   });
   it('electron band panels: relative band in percent and each effect with the total, all-correlated left out', () => {
     const plot = electronNonlinearityPlot({

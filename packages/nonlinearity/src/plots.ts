@@ -155,29 +155,46 @@ export function gammaNonlinearityPlot(points: readonly GammaPlotPoint[]): PlotSp
   return plot('gamma-nonlinearity', 'Gamma non-linearity: measured peaks and fit', { text: 'Gamma non-linearity E_vis / E_γ (sources at the centre)', subtitle }, [main, residuals]);
 }
 
+/** Input of {@link b12SpectrumPlot}: the measured and predicted spectrum with its pulls, as computed by the calibration. */
+export interface B12PlotInput {
+  /** The bins + 1 edges, MeV (uniform bins). */
+  readonly edgesMeV: readonly number[];
+  readonly counts: readonly number[];
+  /** Fitted prediction per bin. */
+  readonly predicted: readonly number[];
+  /** (N - P) / sqrt(N) per bin (N = 1 for empty bins). */
+  readonly pulls: readonly number[];
+  /** Sum of the squared pulls. */
+  readonly sumPull2: number;
+  /** Events in the window. */
+  readonly events: number;
+}
+
 /**
  * B-12 visible-energy spectrum: data with Poisson (sqrt N) error bars and the fitted folded
  * prediction on top, the pulls (N - P)/sqrt(N) below (the Neyman chi2 terms).
  *
  * @example
- * const plot = b12SpectrumPlot(edges, counts, predicted);
+ * const plot = b12SpectrumPlot(b12Curve(b12, predicted));
  */
-export function b12SpectrumPlot(edgesMeV: ArrayLike<number>, counts: ArrayLike<number>, predicted: ArrayLike<number>): PlotSpec {
-  let chi2 = 0;
-  let events = 0;
-  const values = Array.from({ length: counts.length }, (_, j) => {
-    const n = counts[j]!;
-    const p = predicted[j]!;
-    const pull = (n - p) / Math.sqrt(Math.max(n, 1));
-    chi2 += pull * pull;
-    events += n;
-    return { energyMeV: 0.5 * (edgesMeV[j]! + edgesMeV[j + 1]!), lo: edgesMeV[j]!, hi: edgesMeV[j + 1]!, counts: n, low: n - Math.sqrt(n), high: n + Math.sqrt(n), predicted: p, pull };
-  });
-  const widthMeV = (edgesMeV[counts.length]! - edgesMeV[0]!) / counts.length;
+export function b12SpectrumPlot(input: B12PlotInput): PlotSpec {
+  const { edgesMeV, counts, predicted, pulls } = input;
+  const nb = counts.length;
+  const values = counts.map((n, j) => ({
+    energyMeV: 0.5 * (edgesMeV[j]! + edgesMeV[j + 1]!),
+    lo: edgesMeV[j]!,
+    hi: edgesMeV[j + 1]!,
+    counts: n,
+    low: n - Math.sqrt(n),
+    high: n + Math.sqrt(n),
+    predicted: predicted[j]!,
+    pull: pulls[j]!,
+  }));
+  const widthMeV = (edgesMeV[nb]! - edgesMeV[0]!) / nb;
   const DATA = 'data, ±√N';
   const FIT = 'fit (β spectrum ⊗ f ⊗ resolution)';
   const entries: [string, string][] = [[DATA, COLOR.data], [FIT, COLOR.fit]];
-  const x = q('energyMeV', 'visible energy E_vis (MeV)', { domain: [edgesMeV[0]!, edgesMeV[counts.length]!], nice: false });
+  const x = q('energyMeV', 'visible energy E_vis (MeV)', { domain: [edgesMeV[0]!, edgesMeV[nb]!], nice: false });
   const main: Panel = {
     height: 260,
     data: { values },
@@ -188,7 +205,7 @@ export function b12SpectrumPlot(edgesMeV: ArrayLike<number>, counts: ArrayLike<n
       { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: q('lo'), x2: { field: 'hi' }, y: q('predicted'), ...legend(FIT, entries) } },
     ],
   };
-  const pulls: Panel = {
+  const pullPanel: Panel = {
     height: 120,
     data: { values },
     layer: [
@@ -198,8 +215,8 @@ export function b12SpectrumPlot(edgesMeV: ArrayLike<number>, counts: ArrayLike<n
   };
   return plot('b12-spectrum', 'B-12 spectrum with the fitted prediction', {
     text: 'Cosmogenic B-12 (+N-12) spectrum',
-    subtitle: `${Math.round(events)} events in ${edgesMeV[0]}–${edgesMeV[counts.length]} MeV, ${counts.length} bins; Σ pull² = ${chi2.toFixed(1)}`,
-  }, [main, pulls]);
+    subtitle: `${Math.round(input.events)} events in ${edgesMeV[0]}–${edgesMeV[nb]} MeV, ${nb} bins; Σ pull² = ${input.sumPull2.toFixed(1)}`,
+  }, [main, pullPanel]);
 }
 
 /** Input of {@link electronNonlinearityPlot}: f on an energy grid with its band and breakdown. */
@@ -316,19 +333,26 @@ export function electronNonlinearityPlot(input: ElectronPlotInput): PlotSpec {
   }, panels);
 }
 
+/** Input of {@link positronBiasPlot}, as computed by the calibration. */
+export interface PositronPlotInput {
+  /** Positron kinetic energies, MeV. */
+  readonly kineticMeV: readonly number[];
+  /** E_rec / E_true - 1 in percent against the truth of a simulation (absent for data). */
+  readonly biasPercent?: readonly number[];
+  /** The non-linearity band propagated to E_rec, percent. */
+  readonly bandLowPercent: readonly number[];
+  readonly bandHighPercent: readonly number[];
+}
+
 /**
  * Positron reconstruction: relative bias (E_rec / E_true - 1, percent) of mono-energetic
  * positrons of a simulation, with the non-linearity band propagated, and the +-0.3% target.
  *
  * @example
- * const plot = positronBiasPlot(kineticMeV, biasPercent, lowPercent, highPercent);
+ * const plot = positronBiasPlot({ kineticMeV, biasPercent, bandLowPercent, bandHighPercent });
  */
-export function positronBiasPlot(
-  kineticMeV: readonly number[],
-  biasPercent: readonly number[] | undefined,
-  bandLowPercent: readonly number[],
-  bandHighPercent: readonly number[],
-): PlotSpec {
+export function positronBiasPlot(input: PositronPlotInput): PlotSpec {
+  const { kineticMeV, biasPercent, bandLowPercent, bandHighPercent } = input;
   const values = kineticMeV.map((e, i) => ({
     kineticMeV: e,
     low: bandLowPercent[i]!,

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { B12Binning } from '../b12-prediction.js';
+import { B12Statistic } from '../chi2.js';
+import { SecondariesOptions } from '../secondaries.js';
+import { DEFAULT_SYSTEMATICS, SystematicEffect } from '../systematics.js';
+
+/** Energies (MeV) of the stored band: 0.25 to 12 MeV, 40 log-spaced points. */
+export const DEFAULT_BAND_ENERGIES_MEV: readonly number[] = Array.from({ length: 40 }, (_, i) => 0.25 * Math.pow(12 / 0.25, i / 39));
+
+/** Options of the non-linearity calibration (the plugin factory's argument). */
+export const NonlinearityOptions = z.object({
+  secondaries: SecondariesOptions.prefault({}),
+  b12Binning: B12Binning.prefault({}),
+  statistic: B12Statistic.default('neyman'),
+  floatNormalisation: z.boolean().default(false).describe('float the B-12 normalisation instead of normalising to the data'),
+  systematics: z
+    .object({
+      effects: z
+        .array(SystematicEffect)
+        .default([...DEFAULT_SYSTEMATICS])
+        .describe('effects of PHYSICS.md 1.2: uncorrelated ones enter sigma_i of the fit (always), correlated ones the mocks'),
+      mocks: z.number().int().min(0).default(100).describe('mock data sets per effect and for the correlated ones together; 0 = fit-covariance band only'),
+    })
+    .prefault({}),
+  bandEnergyMeV: z.array(z.number().positive()).min(2).default([...DEFAULT_BAND_ENERGIES_MEV]),
+  validityMinMeV: z.number().nonnegative().default(0.5),
+  validityMaxMeV: z.number().positive().default(8),
+  /** Truth comparisons (summary, positron bias) use this range, MeV. */
+  truthCheckMinMeV: z.number().positive().default(0.5),
+  truthCheckMaxMeV: z.number().positive().default(8),
+});
+export type NonlinearityOptions = z.infer<typeof NonlinearityOptions>;
+export type NonlinearityOptionsInput = z.input<typeof NonlinearityOptions>;

@@ -1,0 +1,74 @@
+import { measurement, type Measurement } from '@nucal/core';
+import { chi2Survival } from '@nucal/numeric';
+import { NONLIN_PARAMETERS, type NonlinParameter } from '../model.js';
+import type { NonlinBand } from '../records.js';
+import type { B12Spectrum } from './b12-histogram.js';
+import type { DarkNoiseOffset } from './dark-noise.js';
+import type { CurveFit } from './fit-curve.js';
+import type { LightYield } from './light-yield.js';
+import type { NonlinearityOptions } from './options.js';
+import type { TruthComparison } from './truth-check.js';
+import type { VisiblePeak } from './visible-peaks.js';
+
+/** Units of the model parameters: f = (p0 + p3/E) / (1 + p1 exp(-p2 E)), E in MeV. */
+export const PARAMETER_UNITS: Readonly<Record<NonlinParameter, string>> = { p0: '1', p1: '1', p2: '1/MeV', p3: 'MeV' };
+
+/**
+ * The keys of the summary, in order, with their units (README: "Summary keys"). `y0` needs
+ * Y0 (PE data or a given Y0), `pValue` ndof > 0, the two truth keys a simulated sample.
+ */
+export const SUMMARY_UNITS = {
+  ...PARAMETER_UNITS,
+  chi2: '1',
+  ndof: '1',
+  pValue: '1',
+  y0: 'PE/MeV',
+  darkNoiseOffset: 'PE',
+  annihilationVisibleEnergy: 'MeV',
+  b12EventsInWindow: 'events',
+  bandMaxInValidity: '%',
+  maxDeviationFromTruth: '%',
+  maxPositronBias: '%',
+} as const;
+export type SummaryKey = keyof typeof SUMMARY_UNITS;
+
+/**
+ * Step 12, the summary: the numbers read first, each a Measurement in the unit of
+ * {@link SUMMARY_UNITS} (fit errors for p0..p3, Y0, the offset and the annihilation energy;
+ * error 0 for counts, chi2, ndof, the p-value, the band maximum and the truth checks).
+ *
+ * @example
+ * result.summary.p2; // { value: 1.30, error: 0.04, unit: '1/MeV' }
+ */
+export function nonlinearitySummary(
+  nominal: CurveFit,
+  y0: LightYield | undefined,
+  dn: DarkNoiseOffset,
+  annihilation: VisiblePeak,
+  b12: B12Spectrum | undefined,
+  band: NonlinBand,
+  truth: TruthComparison | undefined,
+  options: Pick<NonlinearityOptions, 'validityMinMeV' | 'validityMaxMeV'>,
+): Partial<Record<SummaryKey, Measurement>> {
+  const u = SUMMARY_UNITS;
+  const r = nominal.fit.result;
+  const summary: Partial<Record<SummaryKey, Measurement>> = {};
+  for (const p of NONLIN_PARAMETERS) summary[p] = measurement(nominal.params[p], r.errors[p], u[p]);
+  summary.chi2 = measurement(r.chi2, 0, u.chi2);
+  summary.ndof = measurement(r.ndof, 0, u.ndof);
+  if (r.ndof > 0) summary.pValue = measurement(chi2Survival(r.chi2, r.ndof), 0, u.pValue);
+  if (y0) summary.y0 = measurement(y0.pePerMeV, y0.errPePerMeV, u.y0);
+  summary.darkNoiseOffset = measurement(dn.meanPe, dn.errPe, u.darkNoiseOffset);
+  summary.annihilationVisibleEnergy = measurement(annihilation.visibleMeV, annihilation.visibleErrMeV, u.annihilationVisibleEnergy);
+  summary.b12EventsInWindow = measurement(b12 ? b12.counts.reduce((s, c) => s + c, 0) : 0, 0, u.b12EventsInWindow);
+  summary.bandMaxInValidity = measurement(
+    100 * Math.max(0, ...band.energyMeV.flatMap((e, i) => (e >= options.validityMinMeV && e <= options.validityMaxMeV ? [band.highRel[i]!, -band.lowRel[i]!] : []))),
+    0,
+    u.bandMaxInValidity,
+  );
+  if (truth) {
+    summary.maxDeviationFromTruth = measurement(100 * truth.maxDeviation, 0, u.maxDeviationFromTruth);
+    summary.maxPositronBias = measurement(100 * truth.maxPositronBias, 0, u.maxPositronBias);
+  }
+  return summary;
+}
