@@ -3,7 +3,8 @@
  * that a busy machine shows up in both (compare the ratios). Prints one JSON object.
  * Run: npm run bench -w @nucal/numeric (needs @nucal/core built: npx tsc -p packages/core/tsconfig.build.json).
  */
-import { Histogram1D, LANDAU_MPV_STANDARD, chi2Fit, createRng, integrate, landau, landauPdf, langauMpv, langauPdfArray, normal, normalPdf, poisson } from '../src/index.js';
+import { histogramBench } from './histogram.js';
+import { LANDAU_MPV_STANDARD, chi2Fit, createRng, integrate, landau, landauPdf, langauMpv, langauPdfArray, normal, normalPdf, poisson } from '../src/index.js';
 
 /** Best of `repeats` timings of fn (seconds), to damp noise from other processes. */
 function best(repeats: number, fn: () => number): { seconds: number; sink: number } {
@@ -56,30 +57,8 @@ const landaus = best(3, () => {
   return s;
 });
 
-// (c) histogram filling vs a naive loop over a plain array
-const xs = Float64Array.from({ length: N }, () => normal(rng, 5, 2));
-const fillArray = best(5, () => {
-  const h = new Histogram1D(100, 0, 10);
-  h.fillArray(xs);
-  return h.integral();
-});
-const fillEach = best(5, () => {
-  const h = new Histogram1D(100, 0, 10);
-  for (let i = 0; i < xs.length; i++) h.fill(xs[i] as number);
-  return h.integral();
-});
-const naive = best(5, () => {
-  const counts: number[] = new Array<number>(100).fill(0);
-  let under = 0;
-  let over = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const b = Math.floor(((xs[i] as number) - 0) / 0.1);
-    if (b < 0) under++;
-    else if (b >= 100) over++;
-    else counts[b] = (counts[b] as number) + 1;
-  }
-  return counts.reduce((a, c) => a + c, 0) + under + over;
-});
+// (c) histogram filling: bench/histogram.ts (new axis/storage histograms against Histogram1D, interleaved)
+const histogram = histogramBench();
 
 // (d) a 4-parameter chi2 fit: Gaussian peak on a flat background, 40 points
 const x = Array.from({ length: 40 }, (_, i) => 0.125 + i * 0.25);
@@ -154,12 +133,7 @@ console.log(
         poissonMean1000PerSecond: perSecond(M, poissonLarge.seconds),
         landauPerSecond: perSecond(M, landaus.seconds),
       },
-      histogram: {
-        fillArrayPerSecond: perSecond(N, fillArray.seconds),
-        fillPerSecond: perSecond(N, fillEach.seconds),
-        naiveLoopPerSecond: perSecond(N, naive.seconds),
-        fillArraySpeedupOverNaive: +(naive.seconds / fillArray.seconds).toFixed(3),
-      },
+      histogram,
       minimize4Parameters: { wallMs: +(fitTime.seconds * 1e3).toFixed(3), calls, valid },
       landauPdf: { tableBuildMs: +(tableBuild.seconds * 1e3).toFixed(1), evalsPerSecond: perSecond(M, pdfEvals.seconds) },
       langau: {

@@ -22,7 +22,18 @@ export { toFitSummary, type FitResult } from './fit/fit-result.js';
 export { chi2Fit, type Chi2FitInput } from './fit/chi2-fit.js';
 export { poissonBinnedFit, type PoissonBinnedFitInput } from './fit/poisson-binned-fit.js';
 export { langauMpv, type LangauMpv, type LangauMpvOptions, type LangauParameter } from './fit/langau-mpv.js';
-// histogram
+// histograms: axes (binning) and storages (what each bin keeps), boost-histogram's design
+export { type Axis, type AxisOptions, axisTitle } from './histogram/axis.js';
+export { regularAxis, RegularAxis } from './histogram/regular-axis.js';
+export { variableAxis, VariableAxis } from './histogram/variable-axis.js';
+export { integerAxis, IntegerAxis } from './histogram/integer-axis.js';
+export type { StorageKind } from './histogram/storage.js';
+export type { HistogramOptions, FlowOption, Weights, FillRest, FillArrayRest } from './histogram/fill-arguments.js';
+export { Hist1D } from './histogram/hist1d.js';
+export { Hist2D, type ProjectionOptions } from './histogram/hist2d.js';
+export { binIndices } from './histogram/axis-index.js';
+export { splitByBin } from './histogram/split-by-bin.js';
+/** @deprecated use {@link Hist1D} with {@link regularAxis} */
 export { Histogram1D } from './histogram/histogram-1d.js';
 // quadrature
 export { integrate, integrateWithError, type IntegrateOptions, type IntegralEstimate } from './integrate/gauss-kronrod.js';

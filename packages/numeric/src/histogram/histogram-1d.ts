@@ -1,8 +1,14 @@
 import { ValidationError } from '@nucal/core';
+import type { Hist1D } from './hist1d.js';
+import type { regularAxis } from './regular-axis.js';
 
 /**
  * Fixed-width 1D histogram with weights: counts and sum of squared weights per bin, underflow,
  * overflow. Filling is one multiply and a truncation (no search); NaN goes to `nanCount`.
+ *
+ * @deprecated Use {@link Hist1D} with {@link regularAxis}: `new Hist1D(regularAxis(100, 0, 10), { storage: 'weight' })`
+ * (`counts` → `values()`, `sumw2` → `variances()`, `binOf` → `index`, `integral({ includeFlow })`
+ * → `sum({ flow })`, `nanCount` → `nan`). Kept working until the packages have moved.
  *
  * @example
  * const h = new Histogram1D(100, 0, 10);
