@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, recordKey, silentLogger, silentProgress, ValidationError } from '@nucal/core';
+import { contentHash, recordKey, runCalibration, runTime, silentLogger, silentProgress, ValidationError } from '@nucal/core';
 import { createRng } from '@nucal/numeric';
 import { electronGrid } from './electron-grid.js';
 import { predictGammaVisibleMeV } from './gamma-prediction.js';
@@ -9,6 +9,7 @@ import { sampleFromCsv } from './sample-csv.js';
 import { SecondariesOptions } from './secondaries.js';
 import { DEFAULT_SOURCES } from './simulate.js';
 import { sourceKernel } from './source-kernel.js';
+import { SUMMARY_UNITS } from './steps/summary.js';
 import { DEFAULT_SYSTEMATICS } from './systematics.js';
 import { PACKAGE_VERSION } from './version.js';
 
@@ -40,7 +41,11 @@ describe('nonlinearityPlugin', () => {
     expect(a.provenance.seed).toBe('plugin');
     expect(a.provenance.plugin).toEqual({ id: 'juno.nonlinearity', version: PACKAGE_VERSION });
     expect(Object.keys(a.fits)).toContain('nonlinearity');
-    expect(a.summary.maxDeviationFromTruth?.unit).toBe('%');
+    // every summary key, in its unit (README: summary keys)
+    expect(Object.keys(a.summary)).toEqual(Object.keys(SUMMARY_UNITS));
+    for (const [key, m] of Object.entries(a.summary)) expect(m.unit).toBe(SUMMARY_UNITS[key as keyof typeof SUMMARY_UNITS]);
+    expect(a.summary.ndof!.value).toBe(a.fits.nonlinearity!.ndof);
+    expect(a.summary.pValue!.value).toBeGreaterThan(0);
     // 5,000 events per source still land within 0.5% (the default-statistics closure is the 0.3% test)
     expect(a.summary.maxDeviationFromTruth!.value).toBeLessThan(0.5);
     const band = (a.payloads[0]!.payload as { band: { mocks: number; effects: { name: string }[] } }).band;
@@ -65,6 +70,13 @@ describe('nonlinearityPlugin', () => {
       expect(Math.abs(f(nl.parameters) / f(truth) - 1)).toBeLessThan(2e-4);
     }
     expect(res.plots.map((p) => p.name)).toEqual(['gamma-nonlinearity', 'electron-nonlinearity', 'positron-bias']);
+    // no Y0, no B-12, no truth: those keys are absent or zero
+    expect(Object.keys(res.summary)).not.toContain('y0');
+    expect(res.summary.b12EventsInWindow!.value).toBe(0);
+    // the calibration host runs it too (input validated, payloads checked against the declared records)
+    const run = await runCalibration(nonlinearityPlugin({ systematics: { mocks: 0 } }), sample, { at: runTime(7), rng: createRng('csv') });
+    expect(run.result.payloads.map((p) => contentHash(p.payload))).toEqual(res.payloads.map((p) => contentHash(p.payload)));
+    expect(run.written).toEqual([]);
     expect(() => sampleFromCsv('source,mean\nCs-137,1')).toThrow(/header/);
   });
 });
