@@ -1,8 +1,7 @@
 import type { RecordRef } from '@nucal/core';
-import { junoEnergyScaleRecord, nonlinearityRecord } from '@nucal/nonlinearity';
-import { driftVelocityRecord, duneEnergyScaleRecord, lifetimeRecord, t0Record } from '@nucal/tpc-drift';
+import { registeredRecords } from './registry/registry.js';
 
-/** Record types of the calibration plugins shipped with nucal, registered by `nucal db init`. */
+/** Record types of the calibration plugins shipped with nucal, registered by `nucal db init`: from the registry. */
 export function builtinRecords(): RecordRef[] {
-  return [nonlinearityRecord, junoEnergyScaleRecord, t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord] as RecordRef[];
+  return registeredRecords();
 }

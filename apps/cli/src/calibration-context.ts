@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '@nucal/numeric';
+import type { Rng } from '@nucal/numeric';
 import type { CalibrationContext, Logger } from '@nucal/core';
 import type { Io } from './io.js';
 import { terminalProgress } from './progress.js';
@@ -11,9 +11,4 @@ export function calibrationContext(io: Io, rng: Rng, opts: { json?: boolean; qui
     warn: (m) => io.err(`warning: ${m}`),
   };
   return { rng, logger, progress: terminalProgress(!opts.json && !opts.quiet) };
-}
-
-/** Parses --seed: any integer or string; the RNG is seeded from its text. */
-export function seededRng(seed: string): Rng {
-  return createRng(seed);
 }

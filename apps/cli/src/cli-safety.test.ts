@@ -127,7 +127,7 @@ describe('only db init creates a database', () => {
     // --no-db: nothing is written, NUCAL_DB is not even opened
     const r = await run(['dune', 'cosmics', '--no-db', '--days', '1', '--json']);
     expect(r.code, r.err).toBe(0);
-    expect(JSON.parse(r.out).days[0].written).toEqual([]);
+    expect(JSON.parse(r.out).runs[0].written).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -240,7 +240,7 @@ function slowCommandCase(r: Rand, w: World): string[] {
     const others = [...r.opt(0.5, '--seed', ['1', '', 'x'.repeat(100), '🙂']), ...r.opt(0.3, '--tag', NAMES), ...r.opt(0.3, '--global-tag', NAMES), ...r.opt(0.3, '--plots', [join(w.p.dir, 'plots')])];
     const failing = r.pick([
       ['--since', r.pick(['-1', 'x', '2147483648', '1:4294967296', '', '1.5', '9223372036854775808'])],
-      ['--events', r.pick(['99', '0', 'x', '1e5', '-5', '', '1.5'])],
+      ['--events', r.pick(['99', '0', 'x', '1e400', '-5', '', '1.5'])],
       ['--mocks', r.pick(['-1', 'x', '1.5', ''])],
       ['--b12-days', r.pick(['0', '-1', 'x', 'Infinity', 'NaN', ''])],
       ['--input', r.pick([join(w.p.dir, 'nope.json'), w.f.garbage!, w.f.subdir!, w.f.schemaBad!, w.f.payloadOk!])],
@@ -343,7 +343,8 @@ function removeCreated(a: Map<string, string>, b: Map<string, string>): void {
  * table's rows, beside the files of the working directory.
  */
 function fuzzSuite(engine: 'sqlite' | 'postgres', url?: string): void {
-describe(`nucal CLI fuzz [${engine}]`, () => {
+// PostgreSQL hashes every table twice a run: about a minute alone, several on a loaded machine.
+describe(`nucal CLI fuzz [${engine}]`, { timeout: 600_000 }, () => {
   let w: World;
   const cwd = process.cwd();
   beforeAll(async () => {

@@ -2,8 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { readCliEnv } from './cli-env.js';
 import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
-import { duneCommand } from './commands/dune.js';
-import { junoCommand } from './commands/juno.js';
+import { calibrateCommand } from './commands/calibrate.js';
+import { detectorCommands } from './commands/detectors.js';
+import { pluginsCommand } from './commands/plugins.js';
 import type { CliContext } from './context.js';
 import { formatErrorReport } from './error-line.js';
 import { reportError, type UsageTrace } from './error-report.js';
@@ -32,8 +33,9 @@ export function buildProgram(io: Io, options: BuildOptions = {}): Command {
     .description('nucal: calibration of neutrino detectors, with an interval-of-validity conditions database')
     .version('0.1.0');
   program.addCommand(dbCommand(cli));
-  program.addCommand(junoCommand(cli));
-  program.addCommand(duneCommand(cli));
+  program.addCommand(calibrateCommand(cli));
+  program.addCommand(pluginsCommand(cli));
+  for (const d of detectorCommands(cli)) program.addCommand(d);
   program.addCommand(demoCommand(cli, runCaptured));
   program.hook('preAction', (_root, action) => options.onAction?.(action));
   // Commands built apart and added later do not inherit settings: apply them to the whole tree.

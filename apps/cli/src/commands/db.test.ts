@@ -28,11 +28,11 @@ describe('nucal db', () => {
     expect(byRun.code).toBe(0);
     const r = JSON.parse(byRun.out);
     expect(r.payload).toEqual({ y0PePerMeV: 1350 });
-    expect(r.since).toEqual({ kind: 'run', run: '200', subrun: '5' });
+    expect(r.since).toEqual({ kind: 'run', run: '200', subrun: '5', text: '200:5' });
     expect(r.until).toBeNull();
 
     const byTs = JSON.parse((await nucal('db', 'resolve', '--tag', 'scale-ts', '--record', 'demo.scale', '--at', '1795478400000000001', '--json', ...db)).out);
-    expect(byTs.since).toEqual({ kind: 'timestamp', ns: '1795478400000000001' });
+    expect(byTs.since).toEqual({ kind: 'timestamp', ns: '1795478400000000001', text: '2026-11-24T00:00:00.000000001Z' });
     const before = await nucal('db', 'resolve', '--tag', 'scale-ts', '--record', 'demo.scale', '--at', '2026-11-24T00:00:00Z', ...db);
     expect(before.code).toBe(1);
     expect(before.err).toMatch(/^error: no IOV of tag scale-ts covers 1795478400000000000/);
@@ -41,7 +41,7 @@ describe('nucal db', () => {
     expect((await nucal('db', 'export', 'reco-2026', exportFile, ...db)).out).toMatch(/1 tag\(s\), 2 IOV row\(s\), 2 payload\(s\)/);
     const fromExport = JSON.parse((await nucal('db', 'resolve', '--gt', 'reco-2026', '--record', 'demo.scale', '--at', '150', '--json', '--db', exportFile)).out);
     expect(fromExport.payload).toEqual({ y0PePerMeV: 1345 });
-    expect(fromExport.until).toEqual({ kind: 'run', run: '200', subrun: '5' });
+    expect(fromExport.until).toEqual({ kind: 'run', run: '200', subrun: '5', text: '200:5' });
 
     const log = JSON.parse((await nucal('db', 'log', '--json', ...db)).out);
     expect(log[0].action).toBe('gt.lock');

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { builtinRecords } from '../builtin-records.js';
 import type { CliContext } from '../context.js';
 import { clearDemoFiles, DEMO_EXPORT_GLOBAL_TAG } from '../demo-files.js';
-import { showTime } from '../format.js';
+import { showMeasurement, showTime } from '../format.js';
+import { CalibrateOutputSchema } from '../output/calibrate-output.js';
 import { openDb } from '../open-db.js';
 
 /** A channel-gain record used only to show the conditions workflow. */
@@ -108,9 +109,11 @@ async function junoChapter(cli: CliContext, o: { db: string; plots: string }, sa
   say('\nJUNO-like liquid scintillator: energy non-linearity (nucal juno nonlinearity)');
   for (const [seed, since] of [['11', '1000'], ['12', '1200']] as const) {
     const t0 = performance.now();
-    const r = JSON.parse(await nucal(runCli, ['juno', 'nonlinearity', '--seed', seed, '--since', since, '--db', o.db, '--tag', 'demo', '--global-tag', 'demo-juno', '--plots', o.plots, '--json']));
-    const s = r.summary;
-    say(`8. runs ${since}+: p0..p3 = ${[s.p0, s.p1, s.p2, s.p3].map((v: number) => v.toPrecision(5)).join(', ')}; chi2/ndof ${s.chi2.toFixed(1)}/${s.ndof}; max |f_fit/f_true - 1| = ${s.maxDeviationFromTruthPercent.toFixed(3)}% (0.5-8 MeV); ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const r = CalibrateOutputSchema.parse(JSON.parse(await nucal(runCli, ['juno', 'nonlinearity', '--seed', seed, '--since', since, '--db', o.db, '--tag-prefix', 'demo', '--global-tag', 'demo-juno', '--plots', o.plots, '--json'])));
+    const run = r.runs[0]!;
+    const s = run.summary;
+    const fit = run.fits.nonlinearity!;
+    say(`8. runs ${since}+: p0..p3 = ${[s.p0, s.p1, s.p2, s.p3].map((m) => showMeasurement(m!)).join(', ')}; chi2/ndof ${fit.chi2.toFixed(1)}/${fit.ndof}; max |f_fit/f_true - 1| = ${s.maxDeviationFromTruth!.value.toFixed(3)}% (0.5-8 MeV); ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   // Reconstruction reads a frozen global tag: lock it with a snapshot, as a production pass would.
   await nucal(runCli, ['db', 'gt', 'lock', 'demo-juno', '--snapshot', 'now', '--db', o.db]);
@@ -139,10 +142,10 @@ async function duneChapter(cli: CliContext, o: { db: string; plots: string }, sa
   const since = '2026-03-01T00:00:00Z';
   const inject = { tpcs: { '1': { t0OffsetUs: 2.5 }, '2': { lifetimeMs: 6 }, '3': { lifetimeMs: 8, lifetimeSlopePerM: 0.05 } } };
   const t0 = performance.now();
-  const r = JSON.parse(await nucal(runCli, ['dune', 'cosmics', '--days', '2', '--seed', '21', '--inject', JSON.stringify(inject), '--since', since, '--db', o.db, '--tag-prefix', 'demo', '--global-tag', 'demo-dune', '--plots', o.plots, '--json']));
-  const truth = r.truth as CosmicTruth;
-  const day0 = r.days[0].summary;
-  say(`10. 2 detector-days in ${((performance.now() - t0) / 1000).toFixed(1)} s; day 0: ${Math.round(day0['rate.allPerDay'])} muons, ${Math.round(day0['rate.stoppingPerDay'])} stopping; injected t0 2.5 us in TPC 1 -> ${day0['t0.tpc1.us']} us; injected lifetime 6 ms in TPC 2 -> ${day0['lifetime.tpc2.ms']} ms`);
+  const r = CalibrateOutputSchema.parse(JSON.parse(await nucal(runCli, ['dune', 'cosmics', '--days', '2', '--seed', '21', '--inject', JSON.stringify(inject), '--since', since, '--db', o.db, '--tag-prefix', 'demo', '--global-tag', 'demo-dune', '--plots', o.plots, '--json'])));
+  const truth = r.runs.at(-1)!.truth as CosmicTruth;
+  const day0 = r.runs[0]!.summary;
+  say(`10. 2 detector-days in ${((performance.now() - t0) / 1000).toFixed(1)} s; day 0: ${Math.round(day0['rate.all']!.value)} muons, ${Math.round(day0['rate.stopping']!.value)} stopping; injected t0 2.5 us in TPC 1 -> ${showMeasurement(day0['t0.tpc1']!)} us; injected lifetime 6 ms in TPC 2 -> ${showMeasurement(day0['lifetime.tpc2']!)} ms`);
 
   await nucal(runCli, ['db', 'gt', 'lock', 'demo-dune', '--snapshot', 'now', '--db', o.db]);
   const db = await openDb(cli, { url: o.db, mode: 'read' });

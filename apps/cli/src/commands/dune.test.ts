@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nucal, tempDir } from '../cli.test-support.js';
+import { CalibrateOutputSchema } from '../output/calibrate-output.js';
 
 describe('nucal dune', () => {
   it('plans statistics: events = (s/p)^2, days = events / rate per bin', async () => {
@@ -24,8 +25,10 @@ describe('nucal dune', () => {
     expect((await nucal('db', 'init', '--db', db)).code).toBe(0);
     const r = await nucal('dune', 'cosmics', '--days', '1', '--seed', '3', '--inject', inject, '--db', db, '--tag-prefix', 'mc', '--global-tag', 'dune-mc', '--plots', join(dir, 'plots'), '--json');
     expect(r.code, r.err).toBe(0);
-    const report = JSON.parse(r.out);
-    expect(report.days[0].written.map((w: { tag: string }) => w.tag).sort()).toEqual(['mc.dune.drift-velocity', 'mc.dune.energy-scale', 'mc.dune.lifetime', 'mc.dune.t0']);
+    const report = CalibrateOutputSchema.parse(JSON.parse(r.out));
+    expect(report.runs[0]!.since).toEqual({ kind: 'timestamp', ns: '1767225600000000000', text: '2026-01-01T00:00:00.000000000Z' });
+    expect(report.runs[0]!.written.map((w) => w.tag).sort()).toEqual(['mc.dune.drift-velocity', 'mc.dune.energy-scale', 'mc.dune.lifetime', 'mc.dune.t0']);
+    expect(report.runs[0]!.summary['t0.tpc1']!.unit).toBe('us');
     expect(readdirSync(join(dir, 'plots')).length).toBe(4);
     const t0 = JSON.parse((await nucal('db', 'resolve', '--gt', 'dune-mc', '--record', 'dune.t0', '--at', '2026-01-01T12:00:00Z', '--db', db, '--json')).out);
     const tpc1 = t0.payload.tpcs.find((t: { tpc: number }) => t.tpc === 1);

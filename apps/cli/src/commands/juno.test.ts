@@ -5,6 +5,7 @@ import { openConditionsDb } from '@nucal/conditions-db';
 import { energyReconstructionPlugin, junoEnergyScaleRecord, fNonlin, nonlinearityRecord } from '@nucal/nonlinearity';
 import { describe, expect, it } from 'vitest';
 import { nucal, tempDir } from '../cli.test-support.js';
+import { CalibrateOutputSchema } from '../output/calibrate-output.js';
 
 describe('nucal juno nonlinearity', () => {
   it('writes juno.nonlinearity and juno.energy-scale as run IOVs that juno.energy reconstruction reads by event time', async () => {
@@ -14,14 +15,17 @@ describe('nucal juno nonlinearity', () => {
     // plumbing; the physics closure at full statistics is in @nucal/nonlinearity's tests.
     // Only `nucal db init` creates a database: the calibration needs an initialised one.
     expect((await nucal('db', 'init', '--db', db)).code).toBe(0);
-    const common = ['--events', '20000', '--mocks', '0', '--db', db, '--tag', 'mc', '--global-tag', 'juno-mc', '--json'];
+    const common = ['--events', '20000', '--mocks', '0', '--db', db, '--tag-prefix', 'mc', '--global-tag', 'juno-mc', '--json'];
     const first = await nucal('juno', 'nonlinearity', '--seed', '1', '--since', '100', '--plots', join(dir, 'plots'), ...common);
     expect(first.code, first.err).toBe(0);
-    const report = JSON.parse(first.out);
-    expect(report.written.map((w: { tag: string }) => w.tag).sort()).toEqual(['mc.juno.energy-scale', 'mc.juno.nonlinearity']);
-    expect(report.summary.fitValid).toBe(true);
+    const report = CalibrateOutputSchema.parse(JSON.parse(first.out));
+    const run = report.runs[0]!;
+    expect(run.since).toEqual({ kind: 'run', run: '100', subrun: '0', text: '100' });
+    expect(run.written.map((w) => w.tag).sort()).toEqual(['mc.juno.energy-scale', 'mc.juno.nonlinearity']);
+    expect(run.fits.nonlinearity!.valid).toBe(true);
+    expect(run.summary.p0).toEqual({ value: expect.any(Number), error: expect.any(Number), unit: '1' });
     // Simulated with the optics truth: the fitted curve follows it within 0.3% over 0.5-8 MeV.
-    expect(report.summary.maxDeviationFromTruthPercent).toBeLessThan(0.3);
+    expect(run.summary.maxDeviationFromTruth!.value).toBeLessThan(0.3);
     expect(readdirSync(join(dir, 'plots')).length).toBe(4);
     expect((await nucal('juno', 'nonlinearity', '--seed', '2', '--since', '200', ...common)).code).toBe(0);
 
@@ -53,7 +57,8 @@ describe('nucal juno nonlinearity', () => {
 
   it('refuses bad options with one clear line', async () => {
     const r = await nucal('juno', 'nonlinearity', '--events', '10');
-    expect(r).toMatchObject({ code: 1, err: 'error: --events "10" is invalid: expected an integer >= 100' });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error: options are invalid: --sim\.eventsPerSource: Too small: expected number to be >=100/);
     const s = await nucal('juno', 'nonlinearity', '--since', 'yesterday');
     expect(s.code).toBe(1);
     expect(s.err).toMatch(/time "yesterday" is not a run/);

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { CosmicSimulationConfigSchema, cosmicsPlugin } from '@nucal/cosmics';
+import { driftVelocityRecord, duneEnergyScaleRecord, lifetimeRecord, t0Record } from '@nucal/tpc-drift';
+import { definePluginEntry } from '../registry/plugin-entry.js';
+import type { Detector } from './detector.js';
+
+/** The options of `dune.cosmics` offered on the command line. */
+const CosmicsCliOptions = z.object({
+  energyScale: z
+    .object({
+      binning: z.enum(['whole', 'tpc']).default('whole').describe('one electrons/ADC constant for the whole detector, or one per TPC'),
+      residualRangeCm: z.tuple([z.number().nonnegative(), z.number().positive()]).optional().describe('residual-range window of the minimum-ionising region, cm (default [100, 200])'),
+    })
+    .prefault({}),
+  skipMichel: z.boolean().default(false).describe('skip the Michel-electron energy-scale test'),
+});
+
+/**
+ * The DUNE-like liquid-argon TPC far-detector module: its records, its calibrations and their
+ * defaults. Timestamp IOVs, one per detector-day of cosmic muons.
+ */
+export const dune: Detector = {
+  name: 'dune',
+  description: 'DUNE-like liquid-argon TPC far-detector module (timestamp IOVs, one per detector-day)',
+  records: [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord],
+  plugins: [
+    definePluginEntry({
+      id: 'dune.cosmics',
+      detector: 'dune',
+      description: 'cosmic muons of one detector-day: t0 per TPC (anode crossers), <vd> (cathode crossers), electron lifetime per TPC and height slice, energy scale (stopping muons)',
+      records: [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord],
+      options: CosmicsCliOptions,
+      simulation: CosmicSimulationConfigSchema.omit({ days: true }),
+      timeType: 'timestamp',
+      defaultSince: '2026-01-01T00:00:00Z',
+      daily: true,
+      defaultTagPrefix: 'mc',
+      shortcuts: [{ flags: '--inject <json|file>', description: 'injected truth per TPC, e.g. {"tpcs":{"2":{"lifetimeMs":6,"t0OffsetUs":3}}}', sets: 'sim.inject' }],
+      tuneSimulation: (config) => ({ ...config, days: 1 }),
+      create: (options) => cosmicsPlugin(options) as never,
+    }),
+  ],
+};
