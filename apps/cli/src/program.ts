@@ -5,6 +5,7 @@ import { demoCommand } from './commands/demo.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { detectorCommands } from './commands/detectors.js';
 import { pluginsCommand } from './commands/plugins.js';
+import { schemaCommand } from './commands/schema.js';
 import type { CliContext } from './context.js';
 import { formatErrorReport } from './error-line.js';
 import { reportError, type UsageTrace } from './error-report.js';
@@ -35,6 +36,7 @@ export function buildProgram(io: Io, options: BuildOptions = {}): Command {
   program.addCommand(dbCommand(cli));
   program.addCommand(calibrateCommand(cli));
   program.addCommand(pluginsCommand(cli));
+  program.addCommand(schemaCommand(cli));
   for (const d of detectorCommands(cli)) program.addCommand(d);
   program.addCommand(demoCommand(cli, runCaptured));
   program.hook('preAction', (_root, action) => options.onAction?.(action));

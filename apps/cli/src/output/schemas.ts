@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { CalibrateOutputSchema } from './calibrate-output.js';
+import { DbOutputSchemas } from './db-output.js';
+import { DuneStatsOutputSchema } from './dune-output.js';
+import { PluginsListOutputSchema } from './plugins-output.js';
+
+/**
+ * The schema of every command's `--json` output, by command (`nucal <command> --json`). The
+ * calibrations share one: `calibrate` covers `nucal calibrate <id>`, `nucal juno nonlinearity`
+ * and `nucal dune cosmics`. Published as JSON Schema in apps/cli/schemas/ and by
+ * `nucal schema <command>`.
+ */
+export const OUTPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  ...DbOutputSchemas,
+  'calibrate': CalibrateOutputSchema,
+  'plugins list': PluginsListOutputSchema,
+  'dune stats': DuneStatsOutputSchema,
+};
+
+/** JSON Schema (draft 2020-12) of a command's output. */
+export function outputJsonSchema(command: string): Record<string, unknown> {
+  const schema = OUTPUT_SCHEMAS[command];
+  if (!schema) throw new Error(`no output schema for "${command}"`);
+  return { $id: `nucal/${command.replace(/ /g, '-')}.schema.json`, title: `nucal ${command} --json`, ...z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }) };
+}
+
+/** File name of a command's published schema. */
+export const schemaFileName = (command: string): string => `${command.replace(/ /g, '-')}.schema.json`;
