@@ -7,7 +7,7 @@ export type ClassRates = Record<TrackClassName | 'all', { readonly count: number
 /**
  * Counts the tracks of each class in a sample and turns them into rates per day.
  *
- * @example classRates(sample).stopping.perDay // ~ 50 for the DUNE FD module at 4.3 km.w.e.
+ * @example classRates(sample).stopping.perDay // ~ 47 for the DUNE FD module at 4.3 km.w.e.
  */
 export function classRates(sample: CosmicSample): ClassRates {
   const { flags, count } = sample.tracks;

@@ -103,4 +103,4 @@ export { cosmicSampleHash } from './sample-hash.js';
 export { formatMeasurement } from './format-measurement.js';
 // statistics planner
 export { DEFAULT_PLANNING, StatisticsPlanInputSchema, type StatisticsPlanInput, type StatisticsPlan, planStatistics } from './statistics-planner.js';
-export { measureEventSpreads } from './event-spread.js';
+export { measureEventSpreads, perTrackDqdx, relativeSpread, michelRelativeSpread } from './event-spread.js';
