@@ -1,5 +1,5 @@
 import { FitError, ValidationError } from '@nucal/core';
-import { minimize, type FitResult } from '@nucal/numeric';
+import { Hist1D, minimize, regularAxis, type FitResult } from '@nucal/numeric';
 import { peakBinContents } from './peak-shape.js';
 import type { PeakModel } from './sample.js';
 
@@ -125,7 +125,8 @@ export function fitPeak(h: UniformHistogram, model: PeakModel, options: PeakFitO
 /**
  * Histogram of raw values (e.g. PE per event) around their bulk for {@link fitPeak}: range from
  * the 0.2% to the 99.9% quantile widened by 5%, bin width about a tenth of the robust width
- * of the upper half (so about sigma/8 for a Gaussian peak).
+ * of the upper half (so about sigma/8 for a Gaussian peak), filled into numeric's `Hist1D` on a
+ * `regularAxis`.
  *
  * @example
  * const h = histogramAroundPeak(eventsPe);
@@ -142,11 +143,7 @@ export function histogramAroundPeak(values: ArrayLike<number>): UniformHistogram
   const hi = q(0.999) + 0.05 * (q(0.999) - lo);
   const width = sigma / 8;
   const bins = Math.max(3, Math.min(5000, Math.ceil((hi - lo) / width)));
-  const counts = new Float64Array(bins);
-  const scale = bins / (hi - lo);
-  for (let i = 0; i < n; i++) {
-    const j = Math.floor((sorted[i]! - lo) * scale);
-    if (j >= 0 && j < bins) counts[j]!++;
-  }
-  return { lo, hi, counts };
+  const h = new Hist1D(regularAxis(bins, lo, hi));
+  h.fillArray(sorted);
+  return { lo, hi, counts: h.values() };
 }

@@ -55,12 +55,20 @@ describe('same seed, same constants', () => {
     expect(r.summary.b12EventsInWindow?.value).toBe(1569);
   });
 
+  // The juno.nonlinearity hash was re-pinned once (it was 954a28ab...), when histogramAroundPeak
+  // moved to numeric's Hist1D; juno.energy-scale did not change. Why:
+  // its range puts the 99.9% quantile event exactly on the edge bins/1.05 when the bin count is a
+  // multiple of 21 (Co-60 here: 126 bins). The hand-written floor((x - lo) * scale) rounded that
+  // event into bin 119; the axis checks its edge table and puts it where it belongs, bin 120.
+  // One event of 3,000 in one peak: p0..p3 moved by < 0.001 of their errors (README, "Randomness
+  // and binning").
+  // Case 1 (simulated spectra, B-12 events) is unchanged.
   it('raw PE events and random triggers (peaks fitted in calibrate, no B-12) give the pinned payloads', async () => {
     const sample = eventsSample();
     const r = await nonlinearityPlugin({ systematics: { mocks: 0 } }).calibrate(nonlinearityPlugin().input.parse(sample), ctx('events'));
     expect(contentHash(sample)).toBe('e69d56ebc87303a93f2e529b38fb1a8071fdb943a9293bd171173c81eba87418');
     expect(r.payloads.map((p) => contentHash(p.payload))).toEqual([
-      '954a28ab2e3c9e9bd0d446dcebe0944a0fcf81a0c21cbd6db8fb6c1b59442492',
+      'e89788ea25149742abf8b9ef440e174cbd553f25d80f4583e28cacd0e188a3b1',
       '6843c0076125cf5c72a91e7d929a61f108a60d0ab9e37cf048a85257f6f47a44',
     ]);
   });

@@ -1,6 +1,7 @@
 import { ValidationError } from '@nucal/core';
+import { Hist1D, regularAxis, type RegularAxis } from '@nucal/numeric';
 import { b12FolderFromSources } from '../b12-components.js';
-import type { B12Folder } from '../b12-prediction.js';
+import type { B12Binning, B12Folder } from '../b12-prediction.js';
 import type { ElectronGrid } from '../electron-grid.js';
 import { ResolutionModel } from '../resolution.js';
 import type { B12Measurement } from '../sample.js';
@@ -16,9 +17,20 @@ export interface B12Spectrum {
 }
 
 /**
+ * The fit binning of the B-12 spectrum as an axis of numeric's histograms.
+ *
+ * @example
+ * b12Axis(B12Binning.parse({})).bins; // 90 bins of 0.1 MeV over [3, 12) MeV
+ */
+export function b12Axis(binning: B12Binning): RegularAxis {
+  return regularAxis(binning.bins, binning.loMeV, binning.hiMeV, { label: 'visible energy', unit: 'MeV' });
+}
+
+/**
  * Step 6, the B-12 spectrum: the folder of the predicted spectrum (P(E_e) kernels of the
  * N-12 gammas, resolution of the sample) and the measured counts, either the sample's
- * histogram (it must have the fit binning) or the events' visible energies binned.
+ * histogram (it must have the fit binning) or the events' visible energies filled into a
+ * `Hist1D` on {@link b12Axis}.
  *
  * @example
  * const b12 = sample.b12 && b12Histogram(sample.b12, sample.resolution, options, grid, darkNoise, y0);
@@ -43,12 +55,7 @@ export function b12Histogram(
     }
     return { folder, counts: Float64Array.from(hh.counts) };
   }
-  const counts = new Float64Array(binning.bins);
-  const w = (binning.hiMeV - binning.loMeV) / binning.bins;
-  for (const pe of m.eventsPe!) {
-    const e = visibleFromPe(pe, dn, y0!);
-    const j = Math.floor((e - binning.loMeV) / w);
-    if (j >= 0 && j < binning.bins) counts[j]!++;
-  }
-  return { folder, counts };
+  const h = new Hist1D(b12Axis(binning));
+  h.fillArray(Float64Array.from(m.eventsPe!, (pe) => visibleFromPe(pe, dn, y0!)));
+  return { folder, counts: h.values() };
 }
