@@ -14,5 +14,7 @@ export const FitSummarySchema = z.object({
   ndof: z.number().int(),
   valid: z.boolean().describe('minimiser converged and the covariance is positive definite'),
   accurateCovariance: z.boolean().optional(),
+  pValue: z.number().min(0).max(1).nullable().optional().describe('p-value of chi2 for ndof; null when ndof <= 0 or the statistic is not a chi2'),
+  lowPValue: z.boolean().optional().describe('pValue < 1e-3: the model does not describe the data'),
 });
 export type FitSummary = z.infer<typeof FitSummarySchema>;

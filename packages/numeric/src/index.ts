@@ -16,9 +16,10 @@ export { weightedIndex } from './random/weighted-index.js';
 export { TabulatedSampler, tabulatedSampler } from './random/tabulated-sampler.js';
 // special functions
 export { logGamma, logFactorial } from './special/log-gamma.js';
-// minimiser (MIGRAD + HESSE) and fit helpers; results are plain data
+// minimiser (MIGRAD + HESSE, MINOS on request) and fit helpers; results are plain data
 export { minimize, type ParameterSpec, type MinimizeOptions } from './fit/minimize.js';
-export { toFitSummary, type FitResult } from './fit/fit-result.js';
+export { minos, type MinosError, type MinosOptions } from './fit/minos.js';
+export { toFitSummary, LOW_P_VALUE, type FitResult } from './fit/fit-result.js';
 export { chi2Fit, type Chi2FitInput } from './fit/chi2-fit.js';
 export { poissonBinnedFit, type PoissonBinnedFitInput } from './fit/poisson-binned-fit.js';
 export { langauMpv, type LangauMpv, type LangauMpvOptions, type LangauParameter } from './fit/langau-mpv.js';

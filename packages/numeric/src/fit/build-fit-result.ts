@@ -1,11 +1,12 @@
-import type { FitResult } from './fit-result.js';
-import { limitedAtLimit, type NormalizedSpec } from './fit-parameters.js';
+import { chi2Survival } from '../density/gamma-incomplete.js';
+import { LOW_P_VALUE, type FitResult } from './fit-result.js';
+import type { NormalizedSpec } from './fit-parameters.js';
 import { externalDerivative, toExternal } from './parameter-transform.js';
 
 /**
  * The plain-data {@link FitResult} of a minimisation: external values, covariance 2·errorDef·V in
  * external coordinates (V an internal metric carried through the transforms' Jacobian, or an
- * external inverse Hessian used as it is), errors, correlations, `atLimit`.
+ * external inverse Hessian used as it is), errors, correlations, `atLimit`, the p-value.
  */
 export function buildResult<P extends string>(
   specs: readonly NormalizedSpec<P>[],
@@ -32,7 +33,6 @@ export function buildResult<P extends string>(
   free.forEach((s, k) => {
     values[s.name] = toExternal(s.limits, x[k] as number);
   });
-  const atLimit = limitedAtLimit(free, x).map((k) => (free[k] as NormalizedSpec<P>).name);
   for (let a = 0; a < free.length; a++) {
     for (let b = 0; b < free.length; b++) {
       const c = 2 * up * (jac[a] as number) * (jac[b] as number) * ((cov.covariance[a] as Float64Array | undefined)?.[b] ?? 0);
@@ -42,6 +42,16 @@ export function buildResult<P extends string>(
   specs.forEach((s, i) => {
     errors[s.name] = Math.sqrt(Math.max(0, (covariance[i] as number[])[i] as number));
   });
+  // iminuit's rule (FMin.has_parameters_at_limit): closer to a limit than half the error.
+  const atLimit = free
+    .filter((s) => {
+      if (s.limits.kind === 'none') return false;
+      const d = Math.min(values[s.name] - s.limits.lo, s.limits.hi - values[s.name]);
+      return d <= 0 || d < 0.5 * errors[s.name];
+    })
+    .map((s) => s.name);
+  const ndof = nData === undefined ? 0 : nData - free.length;
+  const pValue = pValueOf(fmin, ndof, up);
   const correlation = covariance.map((row, i) =>
     row.map((c, j) => {
       const d = Math.sqrt(((covariance[i] as number[])[i] as number) * ((covariance[j] as number[])[j] as number));
@@ -55,7 +65,9 @@ export function buildResult<P extends string>(
     covariance,
     correlation,
     chi2: fmin,
-    ndof: nData === undefined ? 0 : nData - free.length,
+    ndof,
+    pValue,
+    lowPValue: pValue !== null && pValue < LOW_P_VALUE,
     edm,
     valid,
     accurateCovariance: accurate,
@@ -63,4 +75,10 @@ export function buildResult<P extends string>(
     calls,
     message,
   };
+}
+
+/** chi2Survival(chi2, ndof), or null when ndof <= 0, the statistic is not chi2-like (errorDef ≠ 1) or negative. */
+export function pValueOf(chi2: number, ndof: number, errorDef: number): number | null {
+  if (!(ndof > 0) || errorDef !== 1 || !(chi2 >= 0) || !Number.isFinite(chi2)) return null;
+  return chi2Survival(chi2, ndof);
 }

@@ -14,7 +14,7 @@ export interface Chi2FitInput<P extends string> {
   model: (x: number, p: Readonly<Record<P, number>>) => number;
   parameters: readonly ParameterSpec<P>[];
   /** errorDef is fixed to 1 and nData to the number of points. */
-  options?: Omit<MinimizeOptions, 'errorDef' | 'nData'>;
+  options?: Omit<MinimizeOptions<P>, 'errorDef' | 'nData'>;
 }
 
 /**

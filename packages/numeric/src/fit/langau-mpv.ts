@@ -1,6 +1,8 @@
 import type { FitSummary } from '@nucal/core';
 import { FitError, ValidationError } from '@nucal/core';
 import { langauPdfArray } from '../density/langau.js';
+import { Hist1D } from '../histogram/hist1d.js';
+import { regularAxis } from '../histogram/regular-axis.js';
 import { quantileSorted, sortedCopy } from '../stats/quantile.js';
 import { toFitSummary, type FitResult } from './fit-result.js';
 import { minimize, type ParameterSpec } from './minimize.js';
@@ -66,13 +68,13 @@ export function langauMpv(values: ArrayLike<number>, options: LangauMpvOptions =
   const bins = options.bins ?? Math.min(60, Math.max(20, Math.round(Math.sqrt((qHi - qLo) * n))));
   if (!Number.isInteger(bins) || bins < 5) throw new ValidationError(`langauMpv: ${bins} bins; expected an integer >= 5`);
 
-  const binWidth = (hi - lo) / bins;
-  const counts = new Float64Array(bins);
-  for (let i = 0; i < n; i++) {
-    const v = sorted[i] as number;
-    if (v >= lo && v <= hi) counts[Math.min(bins - 1, Math.floor((v - lo) / binWidth))]! += 1;
-  }
-  const centres = Float64Array.from({ length: bins }, (_, b) => lo + (b + 0.5) * binWidth);
+  const axis = regularAxis(bins, lo, hi);
+  const histogram = new Hist1D(axis);
+  histogram.fillArray(sorted);
+  const counts = histogram.values();
+  // The fitted range is closed: values equal to the upper quantile belong to the last bin.
+  for (let i = n - 1; i >= 0 && (sorted[i] as number) >= hi; i--) if (sorted[i] === hi) counts[bins - 1] = (counts[bins - 1] as number) + 1;
+  const centres = axis.centers();
   let total = 0;
   let cLnC = 0;
   let peak = 0;

@@ -12,7 +12,7 @@ export interface PoissonBinnedFitInput<P extends string> {
   model: (x: number, p: Readonly<Record<P, number>>, bin: number) => number;
   parameters: readonly ParameterSpec<P>[];
   /** errorDef is fixed to 1 and nData to the number of bins. */
-  options?: Omit<MinimizeOptions, 'errorDef' | 'nData'>;
+  options?: Omit<MinimizeOptions<P>, 'errorDef' | 'nData'>;
 }
 
 /**
