@@ -8,7 +8,11 @@ import type { Time } from './time.js';
 export interface Resolution<T = unknown> {
   readonly record: { readonly name: string; readonly version: number };
   readonly payload: T;
-  /** sha256 of the payload's canonical JSON. */
+  /**
+   * Content address of the payload: sha256 of the canonical JSON of `{ data, record, version }`
+   * (the payload with its record name and schema version, not the provenance), so equal
+   * constants of one record type share one hash and equal numbers of two records never do.
+   */
   readonly hash: string;
   readonly since: Time;
   readonly until: Time | null;

@@ -1,34 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ConditionsProvider, Resolution } from './conditions-provider.js';
+import { InMemoryConditions } from './in-memory-conditions.js';
 import { IovCache } from './iov-cache.js';
-import { defineRecord, type RecordRef } from './record.js';
-import { runTime, timeKey, type Time } from './time.js';
+import { defineRecord } from './record.js';
+import { runTime } from './time.js';
 
 const scale = defineRecord({ name: 'test.scale', version: 1, schema: z.object({ factor: z.number() }), description: 'test' });
 
 /** IOVs start at runs 0, 100, 200 (open-ended); the payload is the IOV's start run. */
-function fakeProvider(): ConditionsProvider & { calls: number } {
-  const starts = [0n, 100n, 200n];
-  const p = {
-    calls: 0,
-    async resolve<T>(record: RecordRef<T>, at: Time): Promise<Resolution<T>> {
-      p.calls++;
-      const k = timeKey(at) >> 32n;
-      const i = starts.findLastIndex((s) => s <= k);
-      const until = starts[i + 1];
-      return {
-        record: { name: record.name, version: record.version },
-        payload: { factor: Number(starts[i]) } as T,
-        hash: 'h',
-        since: runTime(starts[i]!),
-        until: until === undefined ? null : runTime(until),
-        tag: 't',
-        insertedAt: new Date(0),
-      };
-    },
-  };
-  return p;
+function fakeProvider(): InMemoryConditions {
+  const c = new InMemoryConditions();
+  for (const run of [0, 100, 200]) c.put(scale, runTime(run), { factor: run });
+  return c;
 }
 
 describe('IovCache', () => {
@@ -37,7 +20,7 @@ describe('IovCache', () => {
     const cache = new IovCache(inner);
     const seen: number[] = [];
     for (let run = 0n; run < 300n; run += 1n) seen.push((await cache.resolve(scale, runTime(run))).payload.factor);
-    expect(inner.calls).toBe(3);
+    expect(inner.lookups).toBe(3);
     expect(cache.misses).toBe(3);
     expect(cache.hits).toBe(297);
     expect(seen[99]).toBe(0);
@@ -52,7 +35,7 @@ describe('IovCache', () => {
     expect(cache.peek(scale, runTime(199, 7))).toBeDefined();
     expect(cache.peek(scale, runTime(200))).toBeUndefined();
     expect((await cache.resolve(scale, runTime(50))).payload.factor).toBe(0);
-    expect(inner.calls).toBe(2);
+    expect(inner.lookups).toBe(2);
   });
 
   it('live mode trusts an interval for maxAgeMs only, then asks again', async () => {
@@ -62,13 +45,13 @@ describe('IovCache', () => {
     expect(cache.live).toBe(true);
     await cache.resolve(scale, runTime(150));
     await cache.resolve(scale, runTime(160));
-    expect(inner.calls).toBe(1);
+    expect(inner.lookups).toBe(1);
     now += 500;
     await cache.resolve(scale, runTime(170));
-    expect(inner.calls).toBe(1);
+    expect(inner.lookups).toBe(1);
     now += 1;
     await cache.resolve(scale, runTime(170));
-    expect(inner.calls).toBe(2);
+    expect(inner.lookups).toBe(2);
     expect(new IovCache(inner).live).toBe(false);
     expect(() => new IovCache(inner, { maxAgeMs: -1 })).toThrow(/maxAgeMs -1 is invalid/);
   });
