@@ -10,7 +10,7 @@ export const BETHE_MIN_BETA_GAMMA = 0.1;
  * Largest energy transfer to a free electron in one collision, MeV (PDG eq. 34.4):
  * W_max = 2 m_e c^2 beta^2 gamma^2 / (1 + 2 gamma m_e / M + (m_e / M)^2).
  *
- * @example maxEnergyTransferMeV(3.5) // ~ 12.2 MeV for a muon at beta gamma 3.5
+ * @example maxEnergyTransferMeV(3.5) // ~ 12.1 MeV for a muon at beta gamma 3.5
  */
 export function maxEnergyTransferMeV(betaGamma: number, massMeV = MUON_MASS_MEV): number {
   const gamma = Math.sqrt(1 + betaGamma * betaGamma);

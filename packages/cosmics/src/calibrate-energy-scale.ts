@@ -39,7 +39,7 @@ export interface EnergyScaleOptions {
   readonly diffusionCorrection?: boolean;
 }
 
-/** Hits of stopping muons in the MIP window, lifetime-corrected, with their expectations (for plots). */
+/** Hits of stopping muons in a residual-range window, lifetime-corrected (no expectation: see `stoppingMuonDedxProfile`). */
 export interface StoppingMuonHits {
   readonly residualRangeCm: Float64Array;
   /** Lifetime-corrected dQ/dx, ADC/cm. */
@@ -85,7 +85,8 @@ export function stoppingMuonHits(sample: CosmicSample, t0: T0Payload, lifetime: 
  * ({@link wireGroups}), each hit lifetime-corrected; the measurement is the truncated mean of
  * the groups' dQ/dx. The prediction draws, for every measured group, the same wires plus their
  * two neighbours from the nominal model ({@link wireChargeModel}: Landau deposits at each wire's
- * pitch and CSDA kinetic energy, capped at W_max, through the nominal recombination), shares
+ * pitch and CSDA kinetic energy, capped at the MPV plus W_max and at the remaining kinetic
+ * energy, through the nominal recombination), shares
  * charge between neighbours as transverse diffusion does at the group's drift time (nominal
  * D_T), adds the nominal noise scaled by the lifetime correction, and sums the group. A truncated
  * mean is scale-equivariant, so the ratio predicted / measured is the constant. Its error adds
@@ -215,9 +216,8 @@ export function energyScaleFromStoppingMuons(
 }
 
 /**
- * dE/dx of stopping-muon hits after calibration (inverse recombination of electronsPerAdc x dQ/dx),
- * and the Landau-Vavilov MPV expected at each residual range for a given pitch, for the
- * dE/dx-versus-residual-range plot.
+ * dE/dx of stopping-muon hits after calibration: the inverse recombination of electronsPerAdc
+ * (the hit's TPC constant when there is one) x dQ/dx; NaN where the inverse does not exist.
  *
  * @example const dedx = calibratedDedx(hits, payload);
  */
@@ -238,7 +238,7 @@ export function calibratedDedx(h: StoppingMuonHits, scale: EnergyScalePayload): 
 /**
  * Landau-Vavilov most probable dE/dx of a muon at a residual range, MeV/cm (CSDA kinetic energy).
  *
- * @example expectedMpvDedxAtResidualRange(150, 0.6, 1.393) // ~ 1.7
+ * @example expectedMpvDedxAtResidualRange(150, 0.6, 1.393) // ~ 1.65
  */
 export function expectedMpvDedxAtResidualRange(residualRangeCm: number, pitchCm: number, densityGPerCm3: number): number {
   const lar = liquidArgon({ densityGPerCm3 });

@@ -13,11 +13,9 @@ import type { MichelResponseInput } from './michel.js';
 import { classRatesPlot, dedxVsResidualRangePlot, lifetimePlot, michelPlot } from './plots.js';
 import { cosmicSampleHash } from './sample-hash.js';
 import { simulateCosmics, type CosmicTruth } from './simulate-cosmics.js';
+import { COSMICS_VERSION } from './version.js';
 import { DEFAULT_WIRES_PER_GROUP } from './wire-groups.js';
 import type { CosmicSimulationConfigInput } from './simulation-config.js';
-
-/** Version of this package, recorded in provenance. */
-export const COSMICS_VERSION = '0.1.0';
 
 /** Options of {@link cosmicsPlugin}: settings of each calibration step. */
 export interface CosmicsPluginOptions {

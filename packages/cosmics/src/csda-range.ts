@@ -30,7 +30,7 @@ const T_MIN_MEV = 1;
  * @example
  * const table = csdaRangeTable(liquidArgon());
  * table.rangeCm(1000) // ~ 441 cm (PDG: 616.3 g/cm^2 / 1.396)
- * table.kineticEnergyMeV_fromRangeCm(100) // ~ 200 MeV... (inverse)
+ * table.kineticEnergyMeV_fromRangeCm(100) // ~ 250 MeV (the inverse)
  */
 export function csdaRangeTable(
   material: StoppingMaterial,

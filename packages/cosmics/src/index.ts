@@ -97,7 +97,8 @@ export { michelScaleFromCosmics, type MichelScaleResult } from './calibrate-mich
 // stopping-muon dE/dx vs residual range: data and nominal-model expectation through one estimator (for the plot)
 export { DEFAULT_DEDX_PROFILE_BINS_CM, stoppingMuonDedxProfile, type DedxProfile, type DedxProfileOptions } from './dedx-profile.js';
 // the calibration plugin, plots, provenance hash
-export { cosmicsPlugin, COSMICS_VERSION, type CosmicsPluginOptions } from './cosmics-plugin.js';
+export { cosmicsPlugin, type CosmicsPluginOptions } from './cosmics-plugin.js';
+export { COSMICS_VERSION } from './version.js';
 export { lifetimePlot, dedxVsResidualRangePlot, classRatesPlot, michelPlot, type LifetimePlotOptions } from './plots.js';
 export { cosmicSampleHash } from './sample-hash.js';
 export { formatMeasurement } from './format-measurement.js';
