@@ -4,14 +4,15 @@
 // the calibration includes the plots, of which the stopping-muon dE/dx profile (Landau-Gaussian
 // fits of data and toys per residual-range bin) is timed alone too. Prints one JSON object.
 import { createRng } from '@nucal/numeric';
-import { silentLogger, silentProgress } from '@nucal/core';
+import { silentLogger, silentProgress, type RandomSource } from '@nucal/core';
 import type { EnergyScalePayload, LifetimePayload, T0Payload } from '@nucal/tpc-drift';
 import { cosmicsPlugin, stoppingMuonDedxProfile } from '@nucal/cosmics';
 
 const plugin = cosmicsPlugin();
 const counting = createRng('bench-count');
 let uniforms = 0;
-const countingRng = { seed: counting.seed, uniform: (): number => (uniforms++, counting.uniform()) };
+// Counts the draws of the simulation's own stream (forks are independent streams, not counted).
+const countingRng: RandomSource = { seed: counting.seed, uniform: (): number => (uniforms++, counting.uniform()), fork: (label) => counting.fork(label) };
 
 const t0 = performance.now();
 const { input } = plugin.simulate({ days: 1 }, countingRng);
