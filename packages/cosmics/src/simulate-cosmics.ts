@@ -1,6 +1,6 @@
 import type { RandomSource } from '@nucal/core';
 import { ValidationError, formatZodIssues } from '@nucal/core';
-import { duneFdSpModule, tpcAt, trackThroughModule, type LArTpcModule, type TpcVolume } from '@nucal/geometry';
+import { duneFdSpModule, tpcAt, trackThroughModule, type LArTpcModule, type TpcSegment, type TpcVolume, type TrackGeometry } from '@nucal/geometry';
 import { LANDAU_MPV_STANDARD, landau, normal } from '@nucal/numeric';
 import { W_ION_MEV, diffusionSigmaCm, larDensityGPerCm3, recombinationFactor, recombinationMinimumdEdxMeVPerCm } from '@nucal/tpc-drift';
 import { betaGammaFromKineticEnergy, maxEnergyTransferMeV } from './bethe.js';
@@ -10,9 +10,9 @@ import { SegmentEnd } from './cosmic-sample.js';
 import { csdaRangeTable, type CsdaRangeTable } from './csda-range.js';
 import { lifetimeAtHeightMs, resolveInject, type TpcTruth } from './inject.js';
 import { landauXiMeV, mostProbableEnergyLossMeV } from './landau-mpv.js';
-import { liquidArgon } from './lar-material.js';
+import { liquidArgon, type StoppingMaterial } from './lar-material.js';
 import { sampleMichelEnergyMeV, visibleMichelEnergyMeV } from './michel.js';
-import { generateMuons, muonFluxModel, type MuonFluxModel } from './muon-generator.js';
+import { generateMuons, muonFluxModel, type MuonFluxModel, type MuonSet } from './muon-generator.js';
 import { CosmicSimulationConfigSchema, type CosmicSimulationConfig, type CosmicSimulationConfigInput } from './simulation-config.js';
 import { TrackClass, classifyTrack } from './track-classes.js';
 
@@ -118,6 +118,322 @@ function endKind(tpc: TpcVolume, x: number): number {
   return SegmentEnd.BOUNDARY;
 }
 
+/** Everything fixed for one simulated sample: configuration, detector, truth and the nominal response per TPC. */
+interface SimulationSetup {
+  readonly cfg: CosmicSimulationConfig;
+  readonly module: LArTpcModule;
+  readonly truths: readonly TpcTruth[];
+  readonly material: StoppingMaterial;
+  readonly range: CsdaRangeTable;
+  /** Largest kinetic energy of the range table, MeV (above it a muon cannot stop in the detector). */
+  readonly tableMaxMeV: number;
+  readonly flux: MuonFluxModel;
+  /** Collection wire pitch, cm, and the unit pitch direction (perpendicular to the wires in y-z). */
+  readonly wireCm: number;
+  readonly pitchY: number;
+  readonly pitchZ: number;
+  /** Per TPC: recombination medium, lowest dE/dx the recombination model accepts, Michel recombination factor. */
+  readonly media: readonly { readonly fieldKvPerCm: number; readonly densityGPerCm3: number }[];
+  readonly minDedx: readonly number[];
+  readonly michelR: readonly number[];
+}
+
+/** Step 1: parses the configuration and resolves the detector, the injected truth and the nominal response per TPC. */
+function simulationSetup(configInput: CosmicSimulationConfigInput): SimulationSetup {
+  const parsed = CosmicSimulationConfigSchema.safeParse(configInput);
+  if (!parsed.success) throw new ValidationError('invalid cosmic simulation configuration', formatZodIssues(parsed.error.issues));
+  const cfg = parsed.data;
+  const module = duneFdSpModule(cfg.module);
+  const nominal = cfg.response;
+  const density = larDensityGPerCm3(nominal.temperatureK);
+  const halfHeightCm = (module.active.yMax - module.active.yMin) / 2;
+  const truths = resolveInject(cfg.inject, nominal, module.tpcs.length, halfHeightCm);
+  const range = rangeTableFor(density);
+  const plane = module.wirePlanes.find((p) => p.name === cfg.collectionPlane);
+  if (!plane) {
+    throw new ValidationError(`collection plane '${cfg.collectionPlane}' is not in the module: expected one of ${module.wirePlanes.map((p) => p.name).join(', ')}`);
+  }
+  const alpha = (plane.angleFromVerticalDeg * Math.PI) / 180;
+  const media = truths.map((t) => ({ fieldKvPerCm: t.fieldKvPerCm, densityGPerCm3: density }));
+  return {
+    cfg,
+    module,
+    truths,
+    material: liquidArgon({ densityGPerCm3: density }),
+    range,
+    tableMaxMeV: range.kineticEnergyMeV[range.kineticEnergyMeV.length - 1]!,
+    flux: fluxFor(cfg, module),
+    wireCm: plane.pitchMm / 10,
+    // Pitch direction: perpendicular to the wires within the y-z plane.
+    pitchY: -Math.sin(alpha),
+    pitchZ: Math.cos(alpha),
+    media,
+    minDedx: media.map((m) => recombinationMinimumdEdxMeVPerCm(nominal.recombination, m) * 1.0001),
+    michelR: media.map((m) => recombinationFactor(nominal.recombination, MICHEL_DEDX_MEV_PER_CM, m)),
+  };
+}
+
+/** Growable tables of tracks, segments and Michel clusters (struct of arrays). */
+class SampleTables {
+  nTracks = 0;
+  readonly tFlags: Uint8Array;
+  readonly tTime: Float64Array;
+  readonly tLength: Float32Array;
+  readonly tCos: Float32Array;
+  nSeg = 0;
+  readonly seg;
+  readonly hits: HitBuffer;
+  readonly mTrack: number[] = [];
+  readonly mTpc: number[] = [];
+  readonly mTime: number[] = [];
+  readonly mY: number[] = [];
+  readonly mCharge: number[] = [];
+
+  constructor(muons: number) {
+    const n = muons;
+    this.tFlags = new Uint8Array(n);
+    this.tTime = new Float64Array(n);
+    this.tLength = new Float32Array(n);
+    this.tCos = new Float32Array(n);
+    this.seg = {
+      track: new Int32Array(4 * n),
+      tpc: new Uint8Array(4 * n),
+      startPathCm: new Float32Array(4 * n),
+      endPathCm: new Float32Array(4 * n),
+      startKind: new Uint8Array(4 * n),
+      endKind: new Uint8Array(4 * n),
+      firstHit: new Int32Array(4 * n),
+      hitCount: new Int32Array(4 * n),
+    };
+    this.hits = new HitBuffer(Math.max(1024, n * 700));
+  }
+
+  tracks(): TrackTable {
+    const n = this.nTracks;
+    return { count: n, flags: this.tFlags.slice(0, n), timeS: this.tTime.slice(0, n), lengthCm: this.tLength.slice(0, n), cosZenith: this.tCos.slice(0, n) };
+  }
+
+  segments(): SegmentTable {
+    const n = this.nSeg;
+    const s = this.seg;
+    return {
+      count: n,
+      track: s.track.slice(0, n),
+      tpc: s.tpc.slice(0, n),
+      startPathCm: s.startPathCm.slice(0, n),
+      endPathCm: s.endPathCm.slice(0, n),
+      startKind: s.startKind.slice(0, n),
+      endKind: s.endKind.slice(0, n),
+      firstHit: s.firstHit.slice(0, n),
+      hitCount: s.hitCount.slice(0, n),
+    };
+  }
+
+  michel(): MichelTable {
+    return {
+      count: this.mTrack.length,
+      track: Int32Array.from(this.mTrack),
+      tpc: Uint8Array.from(this.mTpc),
+      timeUs: Float64Array.from(this.mTime),
+      yCm: Float32Array.from(this.mY),
+      chargeAdc: Float32Array.from(this.mCharge),
+    };
+  }
+}
+
+/** Per-hit working arrays of one segment, grown as needed. */
+class HitScratch {
+  dedx = new Float64Array(4096);
+  electrons = new Float64Array(4096);
+  share = new Float64Array(4096);
+  scratch = new Float64Array(4096);
+
+  ensure(n: number): void {
+    if (n <= this.dedx.length) return;
+    this.dedx = new Float64Array(2 * n);
+    this.electrons = new Float64Array(2 * n);
+    this.share = new Float64Array(2 * n);
+    this.scratch = new Float64Array(2 * n);
+  }
+}
+
+/** One muon's straight track through the module and what every segment's hits need of it. */
+interface MuonTrack {
+  readonly index: number;
+  readonly kineticMeV: number;
+  /** CSDA range, cm (Infinity above the range table). */
+  readonly rangeCm: number;
+  readonly origin: { readonly x: number; readonly y: number; readonly z: number };
+  readonly geometry: TrackGeometry;
+  /** Track length per collection wire, cm. */
+  readonly trackPitchCm: number;
+  readonly stopping: boolean;
+  /** Fast through-going muon: beta gamma held at its entry value across the detector. */
+  readonly constantBg: boolean;
+  readonly betaGamma: number;
+}
+
+/**
+ * Step 2: the track of muon `i` through the module (to the exit, or to where its CSDA range
+ * ends), its classes and, for a stopping muon, whether it decays (one uniform draw). Null when
+ * the line misses the active volume.
+ */
+function traceMuon(setup: SimulationSetup, muons: MuonSet, i: number, rng: RandomSource): { track: MuonTrack; flags: number } | null {
+  const kinetic = muons.kineticEnergyMeV[i]!;
+  const rangeCm = kinetic < setup.tableMaxMeV ? setup.range.rangeCm(kinetic) : Infinity;
+  const origin = { x: muons.xCm[i]!, y: muons.yCm[i]!, z: muons.zCm[i]! };
+  const direction = { x: muons.dx[i]!, y: muons.dy[i]!, z: muons.dz[i]! };
+  const g = trackThroughModule(setup.module, Number.isFinite(rangeCm) ? { origin, direction, tMinCm: -1, tMaxCm: rangeCm } : { origin, direction });
+  if (g === null || g.lengthCm <= 0) return null;
+  let flags = classifyTrack(setup.module, g);
+  if (flags & TrackClass.STOPPING && rng.uniform() < setup.cfg.michelFraction) flags |= TrackClass.MICHEL;
+  const u = g.direction;
+  const cosU = Math.abs(u.y * setup.pitchY + u.z * setup.pitchZ);
+  const stopping = (flags & TrackClass.STOPPING) !== 0;
+  return {
+    flags,
+    track: {
+      index: i,
+      kineticMeV: kinetic,
+      rangeCm,
+      origin,
+      geometry: g,
+      trackPitchCm: cosU > 0 ? setup.wireCm / cosU : Infinity,
+      stopping,
+      constantBg: !stopping && kinetic >= CONSTANT_BG_ABOVE_MEV,
+      betaGamma: betaGammaFromKineticEnergy(kinetic),
+    },
+  };
+}
+
+/** Landau parameters of one layer: most probable loss, width xi, and the cap MPV + W_max, MeV. */
+function layerLoss(material: StoppingMaterial, betaGamma: number, pitchCm: number): { mpv: number; xi: number; maxLoss: number } {
+  const mpv = mostProbableEnergyLossMeV(material, betaGamma, pitchCm);
+  return { mpv, xi: landauXiMeV(material, betaGamma, pitchCm), maxLoss: mpv + maxEnergyTransferMeV(betaGamma) };
+}
+
+/**
+ * Step 3a: places the `nh` hits of one segment (wire, position, path, pitch, hit time with its
+ * resolution) and draws each hit's deposit. Per hit, in this order: the Landau deposit around
+ * the MPV for the pitch and the local beta gamma, then the time resolution. The tail is cut at
+ * the MPV plus one maximal single collision W_max: the loss above the most probable value comes
+ * from hard collisions, each at most W_max, and two of them are rare (probability ~ kappa^2,
+ * kappa = xi / W_max). Not at W_max itself: near the stopping point W_max falls below the MPV of
+ * the layer (W_max 1.1 MeV, MPV 1.6 MeV over 0.6 cm at 10 cm residual range) and that cap
+ * flattened every deposit there, hiding the Bragg rise. Leaves dE/dx, the attenuation factor
+ * and the diffusion sharing fraction of each hit in `work`.
+ */
+function placeHits(setup: SimulationSetup, muon: MuonTrack, s: TpcSegment, ti: number, nh: number, rng: RandomSource, hits: HitBuffer, work: HitScratch): void {
+  const { cfg, material, range, wireCm, pitchY, pitchZ } = setup;
+  const tpc = setup.module.tpcs[s.tpc]!;
+  const truth = setup.truths[s.tpc]!;
+  const trackPitch = muon.trackPitchCm;
+  const u = muon.geometry.direction;
+  const t0Path = muon.geometry.tEntryCm;
+  const base = hits.n;
+  let loss = muon.constantBg ? layerLoss(material, muon.betaGamma, trackPitch) : { mpv: 0, xi: 0, maxLoss: 0 };
+  const vd = truth.vdMmPerUs;
+  for (let h = 0; h < nh; h++) {
+    const tPar = s.tStartCm + (h + 0.5) * trackPitch;
+    const path = tPar - t0Path;
+    let tKin = muon.kineticMeV;
+    if (!muon.constantBg) {
+      tKin = Number.isFinite(muon.rangeCm) ? range.kineticEnergyMeV_fromRangeCm(Math.max(0, muon.rangeCm - tPar)) : muon.kineticMeV;
+      loss = layerLoss(material, Math.max(0.1, betaGammaFromKineticEnergy(tKin)), trackPitch);
+    }
+    let dE = landau(rng, loss.mpv - LANDAU_MPV_STANDARD * loss.xi, loss.xi);
+    dE = Math.min(dE, loss.maxLoss, tKin > 0 ? tKin : dE);
+    work.dedx[h] = Math.max(dE / trackPitch, setup.minDedx[s.tpc]!);
+    const x = muon.origin.x + tPar * u.x;
+    const y = muon.origin.y + tPar * u.y;
+    const z = muon.origin.z + tPar * u.z;
+    const driftCm = Math.max(0, -tpc.driftSign * (x - tpc.anodeXCm));
+    const driftUs = (10 * driftCm) / vd;
+    const j = base + h;
+    hits.track[j] = ti;
+    hits.tpc[j] = s.tpc;
+    hits.channel[j] = Math.round((y * pitchY + z * pitchZ) / wireCm);
+    hits.pathCm[j] = path;
+    hits.yCm[j] = y;
+    hits.pitchCm[j] = trackPitch;
+    hits.timeUs[j] = driftUs + truth.t0OffsetUs + (cfg.timeResolutionUs > 0 ? normal(rng, 0, cfg.timeResolutionUs) : 0);
+    // The attenuation with the true drift time, applied after recombination.
+    work.electrons[h] = Math.exp(-driftUs / (1000 * lifetimeAtHeightMs(truth, y)));
+    work.share[h] = cfg.diffusion ? chargeSharingFraction(diffusionSigmaCm(cfg.response.transverseDiffusionCm2PerS, driftUs), wireCm) : 0;
+  }
+}
+
+/**
+ * Step 3b: the charge reaching each wire of the segment: recombination of each hit's dE/dx
+ * (nominal model at the TPC's field), the attenuation factor from {@link placeHits}, then
+ * transverse diffusion as nearest-neighbour sharing along the segment.
+ */
+function chargeAtWires(setup: SimulationSetup, tpc: number, trackPitchCm: number, nh: number, work: HitScratch): void {
+  const medium = setup.media[tpc]!;
+  const model = setup.cfg.response.recombination;
+  for (let h = 0; h < nh; h++) {
+    const q = (recombinationFactor(model, work.dedx[h]!, medium) * work.dedx[h]! * trackPitchCm) / W_ION_MEV;
+    work.electrons[h] = q * work.electrons[h]!;
+  }
+  if (setup.cfg.diffusion) shareChargeInPlace(work.electrons, work.share, 0, nh, work.scratch);
+}
+
+/** Step 3c: electronics noise (one normal draw per hit when on) and the TPC's gain to ADC. */
+function digitise(setup: SimulationSetup, tpc: number, nh: number, rng: RandomSource, hits: HitBuffer, work: HitScratch): void {
+  const gain = setup.truths[tpc]!.gainAdcPerElectron;
+  const noise = setup.cfg.noise ? setup.cfg.response.noiseElectrons : 0;
+  const base = hits.n;
+  for (let h = 0; h < nh; h++) {
+    const q = noise > 0 ? work.electrons[h]! + normal(rng, 0, noise) : work.electrons[h]!;
+    hits.chargeAdc[base + h] = q * gain;
+  }
+}
+
+/** Step 3: one segment of a track in one TPC: its table row and, when the pitch allows, its hits. */
+function simulateSegment(setup: SimulationSetup, muon: MuonTrack, sIdx: number, ti: number, rng: RandomSource, out: SampleTables, work: HitScratch): void {
+  const g = muon.geometry;
+  const s = g.segments[sIdx]!;
+  const tpc = setup.module.tpcs[s.tpc]!;
+  const k = out.nSeg++;
+  const seg = out.seg;
+  seg.track[k] = ti;
+  seg.tpc[k] = s.tpc;
+  seg.startPathCm[k] = s.tStartCm - g.tEntryCm;
+  seg.endPathCm[k] = s.tEndCm - g.tEntryCm;
+  seg.startKind[k] = endKind(tpc, s.start.x);
+  seg.endKind[k] = muon.stopping && sIdx === g.segments.length - 1 && s.tEndCm >= g.tExitCm - 1e-9 ? SegmentEnd.STOP : endKind(tpc, s.end.x);
+  const nh = muon.trackPitchCm <= setup.cfg.maxTrackPitchCm ? Math.floor(s.lengthCm / muon.trackPitchCm) : 0;
+  seg.firstHit[k] = out.hits.n;
+  seg.hitCount[k] = nh;
+  if (nh === 0) return;
+  work.ensure(nh);
+  out.hits.ensure(nh);
+  placeHits(setup, muon, s, ti, nh, rng, out.hits, work);
+  chargeAtWires(setup, s.tpc, muon.trackPitchCm, nh, work);
+  digitise(setup, s.tpc, nh, rng, out.hits, work);
+  out.hits.n += nh;
+}
+
+/**
+ * Step 4: the Michel electron of a decaying stopping muon, at the stopping point: true energy
+ * from the Michel spectrum, visible energy from the detector model (both draws in that order),
+ * MIP-like recombination, drift and attenuation, noise and gain.
+ */
+function simulateMichel(setup: SimulationSetup, end: { x: number; y: number; z: number }, ti: number, rng: RandomSource, out: SampleTables): void {
+  const tpc = tpcAt(setup.module, end);
+  if (tpc === undefined) return;
+  const { cfg } = setup;
+  const truth = setup.truths[tpc.id]!;
+  const eVis = visibleMichelEnergyMeV(rng, sampleMichelEnergyMeV(rng, cfg.michel.rho), cfg.michel);
+  const driftUs = (10 * Math.max(0, -tpc.driftSign * (end.x - tpc.anodeXCm))) / truth.vdMmPerUs;
+  const q = ((eVis * setup.michelR[tpc.id]!) / W_ION_MEV) * Math.exp(-driftUs / (1000 * lifetimeAtHeightMs(truth, end.y)));
+  out.mTrack.push(ti);
+  out.mTpc.push(tpc.id);
+  out.mTime.push(driftUs + truth.t0OffsetUs);
+  out.mY.push(end.y);
+  out.mCharge.push((cfg.noise ? q + normal(rng, 0, cfg.response.noiseElectrons) : q) * truth.gainAdcPerElectron);
+}
+
 /**
  * Simulates `days` of cosmic muons in the module (PHYSICS.md 2.3): Mei-Hime muons on the
  * active-volume surface; straight tracks (multiple scattering neglected) to the exit or, for
@@ -130,229 +446,45 @@ function endKind(tpc: TpcVolume, x: number): number {
  * gain to ADC. Stopping muons decay with probability `michelFraction` into a Michel electron
  * whose visible energy follows {@link visibleMichelEnergyMeV}.
  *
+ * Steps: {@link simulationSetup}; the muons ({@link generateMuons}); per muon {@link traceMuon},
+ * per segment {@link simulateSegment} ({@link placeHits}, {@link chargeAtWires},
+ * {@link digitise}), and {@link simulateMichel}. All draw from `rng` in that order.
+ *
  * @example
  * const { sample, truth } = simulateCosmics({ days: 1, inject: { tpcs: { '0': { lifetimeMs: 6 } } } }, createRng(7));
- * sample.tracks.count // ~ 4200
+ * sample.tracks.count // ~ 4250
  */
 export function simulateCosmics(configInput: CosmicSimulationConfigInput, rng: RandomSource): CosmicSimulation {
-  const parsed = CosmicSimulationConfigSchema.safeParse(configInput);
-  if (!parsed.success) throw new ValidationError('invalid cosmic simulation configuration', formatZodIssues(parsed.error.issues));
-  const cfg = parsed.data;
-  const module = duneFdSpModule(cfg.module);
-  const nominal = cfg.response;
-  const density = larDensityGPerCm3(nominal.temperatureK);
-  const halfHeightCm = (module.active.yMax - module.active.yMin) / 2;
-  const truths = resolveInject(cfg.inject, nominal, module.tpcs.length, halfHeightCm);
-  const material = liquidArgon({ densityGPerCm3: density });
-  const range = rangeTableFor(density);
-  const tableMaxMeV = range.kineticEnergyMeV[range.kineticEnergyMeV.length - 1]!;
-  const flux = fluxFor(cfg, module);
-  const plane = module.wirePlanes.find((p) => p.name === cfg.collectionPlane);
-  if (!plane) {
-    throw new ValidationError(`collection plane '${cfg.collectionPlane}' is not in the module: expected one of ${module.wirePlanes.map((p) => p.name).join(', ')}`);
+  const setup = simulationSetup(configInput);
+  const { cfg, module } = setup;
+  const muons = generateMuons({ days: cfg.days, rng, model: setup.flux });
+  const out = new SampleTables(muons.count);
+  const work = new HitScratch();
+  for (let i = 0; i < muons.count; i++) {
+    const traced = traceMuon(setup, muons, i, rng);
+    if (traced === null) continue;
+    const { track, flags } = traced;
+    const ti = out.nTracks++;
+    out.tFlags[ti] = flags;
+    out.tTime[ti] = muons.timeS[i]!;
+    out.tLength[ti] = track.geometry.lengthCm;
+    out.tCos[ti] = -muons.dy[i]!;
+    for (let sIdx = 0; sIdx < track.geometry.segments.length; sIdx++) simulateSegment(setup, track, sIdx, ti, rng, out, work);
+    if (flags & TrackClass.MICHEL) simulateMichel(setup, track.geometry.exit, ti, rng, out);
   }
-  const wireCm = plane.pitchMm / 10;
-  const alpha = (plane.angleFromVerticalDeg * Math.PI) / 180;
-  // Pitch direction: perpendicular to the wires within the y-z plane.
-  const pitchY = -Math.sin(alpha);
-  const pitchZ = Math.cos(alpha);
-  const media = truths.map((t) => ({ fieldKvPerCm: t.fieldKvPerCm, densityGPerCm3: density }));
-  const minDedx = media.map((m) => recombinationMinimumdEdxMeVPerCm(nominal.recombination, m) * 1.0001);
-  const michelR = media.map((m) => recombinationFactor(nominal.recombination, MICHEL_DEDX_MEV_PER_CM, m));
-
-  const muons = generateMuons({ days: cfg.days, rng, model: flux });
-  const n = muons.count;
-  const tFlags = new Uint8Array(n);
-  const tTime = new Float64Array(n);
-  const tLength = new Float32Array(n);
-  const tCos = new Float32Array(n);
-  let nTracks = 0;
-  const seg = {
-    track: new Int32Array(4 * n),
-    tpc: new Uint8Array(4 * n),
-    startPathCm: new Float32Array(4 * n),
-    endPathCm: new Float32Array(4 * n),
-    startKind: new Uint8Array(4 * n),
-    endKind: new Uint8Array(4 * n),
-    firstHit: new Int32Array(4 * n),
-    hitCount: new Int32Array(4 * n),
-  };
-  let nSeg = 0;
-  const hits = new HitBuffer(Math.max(1024, n * 700));
-  const mTrack: number[] = [];
-  const mTpc: number[] = [];
-  const mTime: number[] = [];
-  const mY: number[] = [];
-  const mCharge: number[] = [];
-  let dedx = new Float64Array(4096);
-  let electrons = new Float64Array(4096);
-  let share = new Float64Array(4096);
-  let scratch = new Float64Array(4096);
-
-  for (let i = 0; i < n; i++) {
-    const kinetic = muons.kineticEnergyMeV[i]!;
-    const rangeCm = kinetic < tableMaxMeV ? range.rangeCm(kinetic) : Infinity;
-    const origin = { x: muons.xCm[i]!, y: muons.yCm[i]!, z: muons.zCm[i]! };
-    const dir = { x: muons.dx[i]!, y: muons.dy[i]!, z: muons.dz[i]! };
-    const g = trackThroughModule(module, Number.isFinite(rangeCm) ? { origin, direction: dir, tMinCm: -1, tMaxCm: rangeCm } : { origin, direction: dir });
-    if (g === null || g.lengthCm <= 0) continue;
-    let flags = classifyTrack(module, g);
-    if (flags & TrackClass.STOPPING && rng.uniform() < cfg.michelFraction) flags |= TrackClass.MICHEL;
-    const ti = nTracks++;
-    tFlags[ti] = flags;
-    tTime[ti] = muons.timeS[i]!;
-    tLength[ti] = g.lengthCm;
-    tCos[ti] = -dir.y;
-    const t0Path = g.tEntryCm;
-    const u = g.direction;
-    const cosU = Math.abs(u.y * pitchY + u.z * pitchZ);
-    const trackPitch = cosU > 0 ? wireCm / cosU : Infinity;
-    const stopping = (flags & TrackClass.STOPPING) !== 0;
-    const constantBg = !stopping && kinetic >= CONSTANT_BG_ABOVE_MEV;
-    const bgConst = betaGammaFromKineticEnergy(kinetic);
-
-    for (let sIdx = 0; sIdx < g.segments.length; sIdx++) {
-      const s = g.segments[sIdx]!;
-      const tpc = module.tpcs[s.tpc]!;
-      const truth = truths[s.tpc]!;
-      const k = nSeg++;
-      seg.track[k] = ti;
-      seg.tpc[k] = s.tpc;
-      seg.startPathCm[k] = s.tStartCm - t0Path;
-      seg.endPathCm[k] = s.tEndCm - t0Path;
-      seg.startKind[k] = endKind(tpc, s.start.x);
-      seg.endKind[k] = stopping && sIdx === g.segments.length - 1 && s.tEndCm >= g.tExitCm - 1e-9 ? SegmentEnd.STOP : endKind(tpc, s.end.x);
-      const nh = trackPitch <= cfg.maxTrackPitchCm ? Math.floor(s.lengthCm / trackPitch) : 0;
-      seg.firstHit[k] = hits.n;
-      seg.hitCount[k] = nh;
-      if (nh === 0) continue;
-      if (nh > dedx.length) {
-        dedx = new Float64Array(2 * nh);
-        electrons = new Float64Array(2 * nh);
-        share = new Float64Array(2 * nh);
-        scratch = new Float64Array(2 * nh);
-      }
-      hits.ensure(nh);
-      const base = hits.n;
-      // Deposits: Landau around the MPV for this pitch and the local beta gamma. The tail is cut
-      // at the MPV plus one maximal single collision W_max: the loss above the most probable
-      // value comes from hard collisions, each at most W_max, and two of them are rare
-      // (probability ~ kappa^2, kappa = xi / W_max). Not at W_max itself: near the stopping
-      // point W_max falls below the MPV of the layer (W_max 1.1 MeV, MPV 1.6 MeV over 0.6 cm at
-      // 10 cm residual range) and that cap flattened every deposit there, hiding the Bragg rise.
-      let mpv = 0;
-      let xi = 0;
-      let maxLoss = 0;
-      if (constantBg) {
-        mpv = mostProbableEnergyLossMeV(material, bgConst, trackPitch);
-        xi = landauXiMeV(material, bgConst, trackPitch);
-        maxLoss = mpv + maxEnergyTransferMeV(bgConst);
-      }
-      const vd = truth.vdMmPerUs;
-      for (let h = 0; h < nh; h++) {
-        const tPar = s.tStartCm + (h + 0.5) * trackPitch;
-        const path = tPar - t0Path;
-        let tKin = kinetic;
-        if (!constantBg) {
-          tKin = Number.isFinite(rangeCm) ? range.kineticEnergyMeV_fromRangeCm(Math.max(0, rangeCm - tPar)) : kinetic;
-          const bg = Math.max(0.1, betaGammaFromKineticEnergy(tKin));
-          mpv = mostProbableEnergyLossMeV(material, bg, trackPitch);
-          xi = landauXiMeV(material, bg, trackPitch);
-          maxLoss = mpv + maxEnergyTransferMeV(bg);
-        }
-        let dE = landau(rng, mpv - LANDAU_MPV_STANDARD * xi, xi);
-        dE = Math.min(dE, maxLoss, tKin > 0 ? tKin : dE);
-        dedx[h] = Math.max(dE / trackPitch, minDedx[s.tpc]!);
-        const x = origin.x + tPar * u.x;
-        const y = origin.y + tPar * u.y;
-        const z = origin.z + tPar * u.z;
-        const driftCm = Math.max(0, -tpc.driftSign * (x - tpc.anodeXCm));
-        const driftUs = (10 * driftCm) / vd;
-        const j = base + h;
-        hits.track[j] = ti;
-        hits.tpc[j] = s.tpc;
-        hits.channel[j] = Math.round((y * pitchY + z * pitchZ) / wireCm);
-        hits.pathCm[j] = path;
-        hits.yCm[j] = y;
-        hits.pitchCm[j] = trackPitch;
-        hits.timeUs[j] = driftUs + truth.t0OffsetUs + (cfg.timeResolutionUs > 0 ? normal(rng, 0, cfg.timeResolutionUs) : 0);
-        // Keep the true drift time and attenuation in the charge array until the recombination pass.
-        electrons[h] = Math.exp(-driftUs / (1000 * lifetimeAtHeightMs(truth, y)));
-        share[h] = cfg.diffusion ? chargeSharingFraction(diffusionSigmaCm(nominal.transverseDiffusionCm2PerS, driftUs), wireCm) : 0;
-      }
-      // Recombination per hit, then attenuation already stored as a factor in `electrons`.
-      const medium = media[s.tpc]!;
-      const model = nominal.recombination;
-      for (let h = 0; h < nh; h++) {
-        const q = (recombinationFactor(model, dedx[h]!, medium) * dedx[h]! * trackPitch) / W_ION_MEV;
-        electrons[h] = q * electrons[h]!;
-      }
-      if (cfg.diffusion) shareChargeInPlace(electrons, share, 0, nh, scratch);
-      const gain = truth.gainAdcPerElectron;
-      const noise = cfg.noise ? nominal.noiseElectrons : 0;
-      for (let h = 0; h < nh; h++) {
-        const q = noise > 0 ? electrons[h]! + normal(rng, 0, noise) : electrons[h]!;
-        hits.chargeAdc[base + h] = q * gain;
-      }
-      hits.n += nh;
-    }
-
-    if (flags & TrackClass.MICHEL) {
-      const end = g.exit;
-      const tpc = tpcAt(module, end);
-      if (tpc !== undefined) {
-        const truth = truths[tpc.id]!;
-        const eVis = visibleMichelEnergyMeV(rng, sampleMichelEnergyMeV(rng, cfg.michel.rho), cfg.michel);
-        const driftUs = (10 * Math.max(0, -tpc.driftSign * (end.x - tpc.anodeXCm))) / truth.vdMmPerUs;
-        const q = ((eVis * michelR[tpc.id]!) / W_ION_MEV) * Math.exp(-driftUs / (1000 * lifetimeAtHeightMs(truth, end.y)));
-        mTrack.push(ti);
-        mTpc.push(tpc.id);
-        mTime.push(driftUs + truth.t0OffsetUs);
-        mY.push(end.y);
-        mCharge.push((cfg.noise ? q + normal(rng, 0, nominal.noiseElectrons) : q) * truth.gainAdcPerElectron);
-      }
-    }
-  }
-
-  const tracks: TrackTable = {
-    count: nTracks,
-    flags: tFlags.slice(0, nTracks),
-    timeS: tTime.slice(0, nTracks),
-    lengthCm: tLength.slice(0, nTracks),
-    cosZenith: tCos.slice(0, nTracks),
-  };
-  const segments: SegmentTable = {
-    count: nSeg,
-    track: seg.track.slice(0, nSeg),
-    tpc: seg.tpc.slice(0, nSeg),
-    startPathCm: seg.startPathCm.slice(0, nSeg),
-    endPathCm: seg.endPathCm.slice(0, nSeg),
-    startKind: seg.startKind.slice(0, nSeg),
-    endKind: seg.endKind.slice(0, nSeg),
-    firstHit: seg.firstHit.slice(0, nSeg),
-    hitCount: seg.hitCount.slice(0, nSeg),
-  };
-  const michel: MichelTable = {
-    count: mTrack.length,
-    track: Int32Array.from(mTrack),
-    tpc: Uint8Array.from(mTpc),
-    timeUs: Float64Array.from(mTime),
-    yCm: Float32Array.from(mY),
-    chargeAdc: Float32Array.from(mCharge),
-  };
   return {
     sample: {
       days: cfg.days,
       depthKmwe: cfg.flux.depthKmwe,
       module: module.config,
-      response: nominal,
-      wirePitchCm: wireCm,
+      response: cfg.response,
+      wirePitchCm: setup.wireCm,
       maxTrackPitchCm: cfg.maxTrackPitchCm,
-      tracks,
-      segments,
-      hits: hits.table(),
-      michel,
+      tracks: out.tracks(),
+      segments: out.segments(),
+      hits: out.hits.table(),
+      michel: out.michel(),
     },
-    truth: { tpcs: truths, expectedMuonsPerDay: flux.ratePerDay, generatedMuons: n, michelDedxMeVPerCm: MICHEL_DEDX_MEV_PER_CM },
+    truth: { tpcs: setup.truths, expectedMuonsPerDay: setup.flux.ratePerDay, generatedMuons: muons.count, michelDedxMeVPerCm: MICHEL_DEDX_MEV_PER_CM },
   };
 }
