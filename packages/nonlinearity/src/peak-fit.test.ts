@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, exponential, normal } from '@nucal/numeric';
-import { fitPeak, histogramAroundPeak } from './peak-fit.js';
+import { fitPeak, histogramAroundPeak, nearLimit } from './peak-fit.js';
 
 function sample(seed: string, n: number, mean: number, sigma: number, tailFraction = 0, tailMean = 1): Float64Array {
   const rng = createRng(seed);
@@ -50,5 +50,20 @@ describe('fitPeak', () => {
     expect(Math.abs(m)).toBeLessThan(3 / Math.sqrt(20) + 0.1);
     expect(sd).toBeGreaterThan(0.6);
     expect(sd).toBeLessThan(1.5);
+  });
+
+  it('falls back to the Gaussian when a limited parameter is within 1e-3 of its range from a limit (not iminuit\'s half-an-error rule)', () => {
+    const specs = [
+      { name: 'tailFraction' as const, start: 0.05, limits: [0, 0.95] as const },
+      { name: 'tailMean' as const, start: 2, limits: [0.05, 50] as const },
+      { name: 'free' as const, start: 0 },
+      { name: 'fixed' as const, start: 0, limits: [0, 1] as const, fixed: true },
+    ];
+    const at = (tailFraction: number, tailMean = 2) => nearLimit(specs, { tailFraction, tailMean, free: 1e9, fixed: 0 });
+    expect(at(0.0009)).toBe(true);
+    expect(at(0.001)).toBe(false); // 0.001 > 0.95e-3: a tail of 0.1% +- 0.5% is not at the limit for this rule
+    expect(at(0.05, 49.99)).toBe(true);
+    expect(at(0.05, 49.9)).toBe(false);
+    expect(nearLimit([{ name: 'x', start: 5, limits: [2, Infinity] }], { x: 2.0009 })).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { FitError, ValidationError } from '@nucal/core';
-import { Hist1D, minimize, regularAxis, type FitResult } from '@nucal/numeric';
+import { Hist1D, minimize, regularAxis, type FitResult, type ParameterSpec } from '@nucal/numeric';
 import { peakBinContents } from './peak-shape.js';
 import type { PeakModel } from './sample.js';
 
@@ -94,20 +94,17 @@ export function fitPeak(h: UniformHistogram, model: PeakModel, options: PeakFitO
     }
     return 2 * s;
   };
-  const result = minimize<PeakParameter>(
-    bc,
-    [
-      { name: 'amplitude', start: total, step: Math.sqrt(total) },
-      { name: 'mean', start: mu0, step: sigma0 / Math.sqrt(total) + 0.1 * w },
-      { name: 'sigma', start: sigma0, step: 0.05 * sigma0, limits: [0.05 * sigma0, 20 * sigma0] },
-      { name: 'tailFraction', start: withTail ? 0.05 : 0, step: 0.01, limits: [0, 0.95], fixed: !withTail },
-      { name: 'tailMean', start: withTail ? 2 * sigma0 : 1, step: 0.2 * sigma0, limits: [0.05 * sigma0, 50 * sigma0], fixed: !withTail },
-    ],
-    { errorDef: 1, nData: n },
-  );
+  const parameters: ParameterSpec<PeakParameter>[] = [
+    { name: 'amplitude', start: total, step: Math.sqrt(total) },
+    { name: 'mean', start: mu0, step: sigma0 / Math.sqrt(total) + 0.1 * w },
+    { name: 'sigma', start: sigma0, step: 0.05 * sigma0, limits: [0.05 * sigma0, 20 * sigma0] },
+    { name: 'tailFraction', start: withTail ? 0.05 : 0, step: 0.01, limits: [0, 0.95], fixed: !withTail },
+    { name: 'tailMean', start: withTail ? 2 * sigma0 : 1, step: 0.2 * sigma0, limits: [0.05 * sigma0, 50 * sigma0], fixed: !withTail },
+  ];
+  const result = minimize<PeakParameter>(bc, parameters, { errorDef: 1, nData: n });
   // A tail much narrower than the resolution (or absent) is degenerate with the Gaussian:
   // the Hessian is singular and the tail parameters sit at their limits. Use the Gaussian.
-  if (withTail && (!result.valid || result.atLimit.length > 0)) {
+  if (withTail && (!result.valid || nearLimit(parameters, result.values))) {
     return { ...fitPeak(h, 'gaussian', options.sigmasAbove !== undefined ? { sigmasAbove: options.sigmasAbove } : {}), fallbackFrom: 'gaussian-tail' };
   }
   return {
@@ -120,6 +117,26 @@ export function fitPeak(h: UniformHistogram, model: PeakModel, options: PeakFitO
     rangeHi: edges[n]!,
     result,
   };
+}
+
+/**
+ * The fallback rule of {@link fitPeak}: a free limited parameter within 1e-3 of its range from
+ * a limit. It is this package's own rule (numeric's `atLimit` was the same until it took
+ * iminuit's "closer than half the error"; with that rule a poorly resolved tail, e.g. K-40's,
+ * falls back to the Gaussian and the calibration constants change, so the choice stays here).
+ *
+ * @example
+ * nearLimit([{ name: 'f', start: 0.1, limits: [0, 0.95] }], { f: 0.0005 }); // true
+ */
+export function nearLimit<P extends string>(parameters: readonly ParameterSpec<P>[], values: Readonly<Record<P, number>>): boolean {
+  return parameters.some((p) => {
+    if (!p.limits || p.fixed) return false;
+    const [lo, hi] = p.limits;
+    const v = values[p.name];
+    // the range, or for a one-sided limit max(1, |limit|)
+    const scale = Number.isFinite(lo) && Number.isFinite(hi) ? hi - lo : Math.max(1, Math.abs(Number.isFinite(lo) ? lo : hi));
+    return Math.min(v - lo, hi - v) < 1e-3 * scale;
+  });
 }
 
 /**

@@ -1,5 +1,4 @@
 import { measurement, type Measurement } from '@nucal/core';
-import { chi2Survival } from '@nucal/numeric';
 import { NONLIN_PARAMETERS, type NonlinParameter } from '../model.js';
 import type { NonlinBand } from '../records.js';
 import type { B12Spectrum } from './b12-histogram.js';
@@ -15,7 +14,7 @@ export const PARAMETER_UNITS: Readonly<Record<NonlinParameter, string>> = { p0: 
 
 /**
  * The keys of the summary, in order, with their units (README: "Summary keys"). `y0` needs
- * Y0 (PE data or a given Y0), `pValue` ndof > 0, the two truth keys a simulated sample.
+ * Y0 (PE data or a given Y0), `pValue` ndof > 0 (the fit's `pValue`), the two truth keys a simulated sample.
  */
 export const SUMMARY_UNITS = {
   ...PARAMETER_UNITS,
@@ -56,7 +55,7 @@ export function nonlinearitySummary(
   for (const p of NONLIN_PARAMETERS) summary[p] = measurement(nominal.params[p], r.errors[p], u[p]);
   summary.chi2 = measurement(r.chi2, 0, u.chi2);
   summary.ndof = measurement(r.ndof, 0, u.ndof);
-  if (r.ndof > 0) summary.pValue = measurement(chi2Survival(r.chi2, r.ndof), 0, u.pValue);
+  if (r.pValue !== null) summary.pValue = measurement(r.pValue, 0, u.pValue);
   if (y0) summary.y0 = measurement(y0.pePerMeV, y0.errPePerMeV, u.y0);
   summary.darkNoiseOffset = measurement(dn.meanPe, dn.errPe, u.darkNoiseOffset);
   summary.annihilationVisibleEnergy = measurement(annihilation.visibleMeV, annihilation.visibleErrMeV, u.annihilationVisibleEnergy);
