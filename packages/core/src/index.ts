@@ -27,7 +27,7 @@ export { MeasurementSchema, measurement, type Measurement } from './measurement.
 export type { RandomSource } from './random-source.js';
 export type { Logger, Progress } from './logger.js';
 export { silentLogger, silentProgress } from './logger.js';
-export type { PlotSpec } from './plot.js';
+export type { PlotSpec, VegaLiteSpec, VegaLiteTopLevelKey } from './plot.js';
 export type { CalibrationContext, CalibrationPlugin, CalibrationResult, PayloadOut, Simulation } from './calibration-plugin.js';
 export { defineCalibrationPlugin } from './calibration-plugin.js';
 export type { ReconstructionPlugin } from './reconstruction-plugin.js';

@@ -36,6 +36,17 @@ export { binIndices } from './histogram/axis-index.js';
 export { splitByBin } from './histogram/split-by-bin.js';
 /** @deprecated use {@link Hist1D} with {@link regularAxis} */
 export { Histogram1D } from './histogram/histogram-1d.js';
+// plot kit: typed Vega-Lite specs (vega-lite's TopLevelSpec) from plain arrays of numbers
+export { plot, withResidualPanel, plotAxisOf, VEGA_LITE_SCHEMA, type PlotFrame, type PanelFrame } from './plot/frame.js';
+export { points, type PointsInput } from './plot/points.js';
+export { line, sampleCurve, type LineInput } from './plot/line.js';
+export { band, type BandInput } from './plot/band.js';
+export { histogramSteps, type HistogramStepsInput } from './plot/histogram-steps.js';
+export { density2d, type Density2dInput } from './plot/density-2d.js';
+export { referenceLine } from './plot/reference-line.js';
+export { fitQuality, formatNumber } from './plot/fit-quality.js';
+export { PLOT_COLORS } from './plot/colors.js';
+export type { PlotAxis, PlotLayer, PlotContext, LegendEntry, LegendSymbol, ScaleSettings, VegaLayer, TopLevelSpec } from './plot/types.js';
 // quadrature
 export { integrate, integrateWithError, type IntegrateOptions, type IntegralEstimate } from './integrate/gauss-kronrod.js';
 export { gaussLegendre, type QuadratureRule } from './integrate/gauss-legendre.js';
