@@ -47,6 +47,9 @@ export { referenceLine } from './plot/reference-line.js';
 export { fitQuality, formatNumber } from './plot/fit-quality.js';
 export { PLOT_COLORS } from './plot/colors.js';
 export type { PlotAxis, PlotLayer, PlotContext, LegendEntry, LegendSymbol, ScaleSettings, VegaLayer, TopLevelSpec } from './plot/types.js';
+// physics shared by the detector packages: one set of constants, one density effect
+export { physicalConstants, type PhysicalConstants } from './physics/constants.js';
+export { densityEffectDelta, sternheimerPeierls, type SternheimerParameters } from './physics/density-effect.js';
 // quadrature
 export { integrate, integrateWithError, type IntegrateOptions, type IntegralEstimate } from './integrate/gauss-kronrod.js';
 export { gaussLegendre, type QuadratureRule } from './integrate/gauss-legendre.js';
