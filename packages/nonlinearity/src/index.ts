@@ -52,8 +52,8 @@ export { POSITRON_CHECK_ENERGIES_MEV, type TruthComparison } from './steps/truth
 export { SUMMARY_UNITS, type SummaryKey } from './steps/summary.js';
 // plots as Vega-Lite data (they draw the curves they are given)
 export {
-  gammaNonlinearityPlot, b12SpectrumPlot, electronNonlinearityPlot, positronBiasPlot,
-  type B12PlotInput, type ElectronPlotInput, type GammaPlotPoint, type PositronPlotInput,
+  gammaNonlinearityPlot, b12SpectrumPlot, electronNonlinearityPlot, bandBreakdownPlot, positronBiasPlot,
+  type B12PlotInput, type BandBreakdownPlotInput, type ElectronPlotInput, type FitQualityInput, type GammaPlotInput, type PositronPlotInput,
 } from './plots.js';
 // plugins
 export { nonlinearityPlugin, type NonlinearityPlugin } from './plugin.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash, recordKey, runCalibration, runTime, silentLogger, silentProgress, ValidationError } from '@nucal/core';
-import { createRng } from '@nucal/numeric';
+import { createRng, VEGA_LITE_SCHEMA } from '@nucal/numeric';
 import { electronGrid } from './electron-grid.js';
 import { predictGammaVisibleMeV } from './gamma-prediction.js';
 import { electronVisibleInto } from './model.js';
@@ -35,8 +35,8 @@ describe('nonlinearityPlugin', () => {
     const b = await plugin.calibrate(sim.input, ctx('plugin'));
     expect(a.payloads.map((p) => contentHash(p.payload))).toEqual(b.payloads.map((p) => contentHash(p.payload)));
     for (const p of a.payloads) expect(p.record.schema.safeParse(p.payload).success).toBe(true);
-    expect(a.plots.map((p) => p.name)).toEqual(['gamma-nonlinearity', 'b12-spectrum', 'electron-nonlinearity', 'positron-bias']);
-    for (const p of a.plots) expect(p.spec.$schema).toMatch(/vega-lite\/v5/);
+    expect(a.plots.map((p) => p.name)).toEqual(['gamma-nonlinearity', 'b12-spectrum', 'electron-nonlinearity', 'nonlinearity-band-breakdown', 'positron-bias']);
+    for (const p of a.plots) expect(p.spec.$schema).toBe(VEGA_LITE_SCHEMA);
     expect(a.provenance.input.hash).toBe(contentHash(plugin.input.parse(sim.input)));
     expect(a.provenance.seed).toBe('plugin');
     expect(a.provenance.plugin).toEqual({ id: 'juno.nonlinearity', version: PACKAGE_VERSION });
@@ -69,7 +69,7 @@ describe('nonlinearityPlugin', () => {
       const f = (p: typeof truth) => (p.p0 + p.p3 / e) / (1 + p.p1 * Math.exp(-p.p2 * e));
       expect(Math.abs(f(nl.parameters) / f(truth) - 1)).toBeLessThan(2e-4);
     }
-    expect(res.plots.map((p) => p.name)).toEqual(['gamma-nonlinearity', 'electron-nonlinearity', 'positron-bias']);
+    expect(res.plots.map((p) => p.name)).toEqual(['gamma-nonlinearity', 'electron-nonlinearity', 'nonlinearity-band-breakdown', 'positron-bias']);
     // no Y0, no B-12, no truth: those keys are absent or zero
     expect(Object.keys(res.summary)).not.toContain('y0');
     expect(res.summary.b12EventsInWindow!.value).toBe(0);
