@@ -59,10 +59,38 @@ const THROUGHGOING_BETA_GAMMA = 1000;
 /** Drift-time grid of the diffusion response (uniform in sqrt(t), where the sharing fraction is smooth). */
 const RESPONSE_GRID_POINTS = 13;
 
-/** Lifetime payload plus the dQ/dx profiles behind each entry (for plots). */
+/** The fitted exponential q0 exp(-t / tau) sampled over the profile's drift times (for plots). */
+export interface LifetimeCurve {
+  readonly driftTimeUs: Float64Array;
+  readonly dqdx: Float64Array;
+}
+
+/** One lifetime entry with the dQ/dx profile it was fitted to and the fitted curve. */
+export interface LifetimeProfileFit {
+  readonly entry: LifetimeEntry;
+  readonly profile: LifetimeProfile;
+  readonly q0: number;
+  readonly curve: LifetimeCurve;
+}
+
+/** Lifetime payload plus the dQ/dx profiles behind each entry and their fitted curves (for plots). */
 export interface LifetimeCalibration {
   readonly payload: LifetimePayload;
-  readonly profiles: readonly { readonly entry: LifetimeEntry; readonly profile: LifetimeProfile; readonly q0: number }[];
+  readonly profiles: readonly LifetimeProfileFit[];
+}
+
+/**
+ * The fitted exponential q0 exp(-t lambda) (parameters `q0`, `inverseLifetimePerMs` of the
+ * entry's fit) at `points` drift times from 0 to 5% beyond the profile's last bin.
+ *
+ * @example lifetimeFitCurve(entry, profile).dqdx[0] // q0
+ */
+export function lifetimeFitCurve(entry: LifetimeEntry, profile: LifetimeProfile, points = 41): LifetimeCurve {
+  const q0 = entry.fit.values.q0 ?? 0;
+  const inv = entry.fit.values.inverseLifetimePerMs ?? 0;
+  const tMax = profile.driftTimeUs[profile.driftTimeUs.length - 1] ?? 0;
+  const driftTimeUs = Float64Array.from({ length: points }, (_, i) => (tMax * 1.05 * i) / (points - 1));
+  return { driftTimeUs, dqdx: Float64Array.from(driftTimeUs, (t) => q0 * Math.exp((-t * inv) / 1000)) };
 }
 
 /**
@@ -145,7 +173,7 @@ export function lifetimeFromCosmics(
       q[g]![fill[g]!++] = dQdx[i]!;
     }
   }
-  const profiles: { entry: LifetimeEntry; profile: LifetimeProfile; q0: number }[] = [];
+  const profiles: LifetimeProfileFit[] = [];
   for (let k = 0; k < nTpc; k++) {
     for (let s = 0; s <= nSlices; s++) {
       const slice = s === 0 ? undefined : { yMinCm: yMin + ((s - 1) * height) / nSlices, yMaxCm: yMin + (s * height) / nSlices };
@@ -156,7 +184,8 @@ export function lifetimeFromCosmics(
         ...(driftResponse ? { driftCorrection: driftResponse } : {}),
       });
       // The payload counts hits; the fit counted wire groups.
-      profiles.push({ ...r, entry: { ...r.entry, nHits: r.entry.nHits * wires } });
+      const entry = { ...r.entry, nHits: r.entry.nHits * wires };
+      profiles.push({ ...r, entry, curve: lifetimeFitCurve(entry, r.profile) });
     }
   }
   return { payload: { estimator, entries: profiles.map((p) => p.entry) }, profiles };

@@ -1,6 +1,6 @@
 import { FitError } from '@nucal/core';
 import type { FitSummary } from '@nucal/core';
-import { minimize, toFitSummary } from '@nucal/numeric';
+import { Hist1D, minimize, regularAxis, toFitSummary } from '@nucal/numeric';
 import { W_ION_MEV, larDensityGPerCm3, recombinationFactor, type EnergyScalePayload, type LifetimePayload, type T0Payload } from '@nucal/tpc-drift';
 import type { CosmicSample } from './cosmic-sample.js';
 import { lifetimeLookup } from './lifetime-lookup.js';
@@ -16,6 +16,45 @@ export interface MichelScaleResult {
   readonly fit: FitSummary;
   /** Model density on a grid (per MeV, normalised), scaled by the fitted s, for plots. */
   readonly template: { readonly energyMeV: Float64Array; readonly density: Float64Array };
+}
+
+/** Michel energies as a histogram with the fitted model in expected counts per bin (for plots). */
+export interface MichelSpectrum {
+  /** Bin edges, MeV, and counts with their Poisson errors sqrt(N). */
+  readonly edgesMeV: Float64Array;
+  readonly counts: Float64Array;
+  readonly errors: Float64Array;
+  /** Electrons outside the histogram's range. */
+  readonly outside: number;
+  /** The fitted model on its grid, in electrons per bin width. */
+  readonly model: { readonly energyMeV: Float64Array; readonly expected: Float64Array };
+}
+
+/**
+ * The reconstructed Michel energies in bins of `binMeV` from 0 to `maxMeV` and the fitted
+ * template scaled to counts per bin (density x electrons x bin width), up to `maxMeV`.
+ *
+ * @example michelSpectrum(michelScaleFromCosmics(sample, t0, lifetime, scale)).counts
+ */
+export function michelSpectrum(result: MichelScaleResult, options: { binMeV?: number; maxMeV?: number } = {}): MichelSpectrum {
+  const binMeV = options.binMeV ?? 5;
+  const maxMeV = options.maxMeV ?? 80;
+  const h = new Hist1D(regularAxis(Math.round(maxMeV / binMeV), 0, maxMeV, { label: 'reconstructed energy', unit: 'MeV' }));
+  h.fillArray(result.energyMeV);
+  const counts = h.values();
+  const n = result.energyMeV.length;
+  const keep: number[] = [];
+  for (let i = 0; i < result.template.energyMeV.length; i++) if (result.template.energyMeV[i]! <= maxMeV) keep.push(i);
+  return {
+    edgesMeV: h.edges(),
+    counts,
+    errors: Float64Array.from(h.variances(), Math.sqrt),
+    outside: h.underflow + h.overflow + h.nan,
+    model: {
+      energyMeV: Float64Array.from(keep, (i) => result.template.energyMeV[i]!),
+      expected: Float64Array.from(keep, (i) => result.template.density[i]! * n * binMeV),
+    },
+  };
 }
 
 /** Electron showers recombine about like a MIP; the same assumption as the simulation makes. */

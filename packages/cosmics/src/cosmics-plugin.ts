@@ -1,13 +1,21 @@
-import type { CalibrationResult, FitSummary, Measurement, PlotSpec } from '@nucal/core';
+import type { CalibrationContext, CalibrationResult, FitSummary, Measurement, PlotSpec } from '@nucal/core';
 import { defineCalibrationPlugin, measurement } from '@nucal/core';
-import { driftVelocityRecord, duneEnergyScaleRecord, lifetimeRecord, t0Record, type EnergyScalePayload } from '@nucal/tpc-drift';
+import {
+  driftVelocityRecord,
+  duneEnergyScaleRecord,
+  lifetimeRecord,
+  t0Record,
+  type DriftVelocityPayload,
+  type EnergyScalePayload,
+  type T0Payload,
+} from '@nucal/tpc-drift';
 import { energyScaleFromStoppingMuons, type EnergyScaleOptions } from './calibrate-energy-scale.js';
 import { t0FromCosmics, vdFromCosmics, type DriftCalibrationOptions } from './calibrate-drift.js';
-import { DEFAULT_TRUNCATION, lifetimeFromCosmics, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
-import { DEFAULT_DEDX_PROFILE_BINS_CM, stoppingMuonDedxProfile } from './dedx-profile.js';
-import { michelScaleFromCosmics } from './calibrate-michel.js';
-import { classRates } from './class-rates.js';
-import { formatMeasurement } from './format-measurement.js';
+import { DEFAULT_TRUNCATION, lifetimeFromCosmics, type LifetimeCalibration, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
+import { compareDedxProfile, dedxHitDensity, dedxWindowFitSummary, type DedxComparison, type DedxHitDensity } from './dedx-comparison.js';
+import { DEFAULT_DEDX_PROFILE_BINS_CM, stoppingMuonDedxProfile, type DedxProfile } from './dedx-profile.js';
+import { michelScaleFromCosmics, michelSpectrum, type MichelScaleResult } from './calibrate-michel.js';
+import { classRates, type ClassRates } from './class-rates.js';
 import { CosmicSampleSchema, type CosmicSample } from './cosmic-sample.js';
 import type { MichelResponseInput } from './michel.js';
 import { classRatesPlot, dedxVsResidualRangePlot, lifetimePlot, michelPlot } from './plots.js';
@@ -41,6 +49,89 @@ function dedxProfileBins(window: readonly [number, number]): number[] {
   return [...edges].sort((a, b) => a - b);
 }
 
+/** The calibration steps' results on one sample. */
+interface CosmicsCalibration {
+  readonly rates: ClassRates;
+  readonly t0: T0Payload;
+  readonly vd: DriftVelocityPayload;
+  readonly lifetime: LifetimeCalibration;
+  /** The energy-scale payload with its fit summary. */
+  readonly scale: EnergyScalePayload;
+  readonly window: readonly [number, number];
+  readonly dedx: { readonly profile: DedxProfile; readonly comparison: DedxComparison; readonly density: DedxHitDensity };
+  readonly michel: MichelScaleResult | null;
+}
+
+/**
+ * The calibration chain: class rates, t0, <vd>, lifetime, energy scale, the stopping-muon dE/dx
+ * profile against its expectation (its toy on the stream `ctx.rng.fork('dedx-profile')`, so the
+ * constants do not depend on it) and the Michel test.
+ */
+function calibrateSteps(sample: CosmicSample, ctx: CalibrationContext, options: CosmicsPluginOptions): CosmicsCalibration {
+  const rates = classRates(sample);
+  const t0 = t0FromCosmics(sample, options.drift);
+  ctx.progress.advance();
+  const vd = vdFromCosmics(sample, t0, options.drift);
+  ctx.progress.advance();
+  const lifetime = lifetimeFromCosmics(sample, t0, vd, options.lifetime);
+  ctx.progress.advance();
+  const es = energyScaleFromStoppingMuons(sample, t0, lifetime.payload, ctx.rng, options.energyScale);
+  ctx.progress.advance();
+  const scale: EnergyScalePayload = { ...es.payload, fit: ratioFit('electronsPerAdc', es.payload.electronsPerAdc, es.payload.errorElectronsPerAdc) };
+  const window = options.energyScale?.residualRangeCm ?? ([100, 200] as const);
+  const profile = stoppingMuonDedxProfile(sample, t0, lifetime.payload, scale, ctx.rng.fork('dedx-profile'), {
+    binEdgesCm: dedxProfileBins(window),
+    ...(options.energyScale?.diffusionCorrection === false ? { diffusion: false } : {}),
+  });
+  const rangeMaxCm = Math.max(profile.binHighCm[profile.binHighCm.length - 1] ?? 0, window[1]);
+  const dedx = { profile, comparison: compareDedxProfile(profile, window), density: dedxHitDensity(profile, { rangeMaxCm }) };
+  const michel = !options.skipMichel && sample.michel.count >= 5 ? michelScaleFromCosmics(sample, t0, lifetime.payload, scale, options.michel) : null;
+  return { rates, t0, vd, lifetime, scale, window, dedx, michel };
+}
+
+/** The fit diagnostics and the summary (measurements with errors and units) of the chain. */
+function fitsAndSummary(sample: CosmicSample, c: CosmicsCalibration): { fits: Record<string, FitSummary>; summary: Record<string, Measurement> } {
+  const fits: Record<string, FitSummary> = {};
+  const summary: Record<string, Measurement> = { days: measurement(sample.days, 0, 'day') };
+  for (const [name, r] of Object.entries(c.rates)) summary[`rate.${name}`] = measurement(r.perDay, r.errorPerDay, '1/day');
+  for (const e of c.t0.tpcs) {
+    fits[`t0.tpc${e.tpc}`] = e.fit;
+    summary[`t0.tpc${e.tpc}`] = measurement(e.t0OffsetUs, e.errorUs, 'us');
+  }
+  for (const e of c.vd.tpcs) {
+    if (e.fit) fits[`vd.tpc${e.tpc}`] = e.fit;
+    summary[`vd.tpc${e.tpc}`] = measurement(e.vdMmPerUs, e.errorMmPerUs, 'mm/us');
+  }
+  for (const e of c.lifetime.payload.entries) {
+    const key = e.yMinCm === undefined ? `lifetime.tpc${e.tpc}` : `lifetime.tpc${e.tpc}.y${e.yMinCm.toFixed(0)}to${(e.yMaxCm ?? 0).toFixed(0)}cm`;
+    fits[key] = e.fit;
+    summary[key] = measurement(e.lifetimeMs, e.errorMs, 'ms');
+  }
+  fits['energyScale'] = c.scale.fit!;
+  summary['energyScale'] = measurement(c.scale.electronsPerAdc, c.scale.errorElectronsPerAdc, 'electrons/ADC');
+  for (const e of c.scale.tpcs ?? []) summary[`energyScale.tpc${e.tpc}`] = measurement(e.electronsPerAdc, e.errorElectronsPerAdc, 'electrons/ADC');
+  // The dE/dx check: data / expectation in the MIP window, chi2 of its bins against 1.
+  const window = dedxWindowFitSummary(c.dedx.comparison);
+  if (window) fits['dedx.mipWindow'] = window;
+  if (c.michel) {
+    fits['michel.scale'] = c.michel.fit;
+    summary['michel.scale'] = measurement(c.michel.scale, c.michel.scaleError, '1');
+  }
+  return { fits, summary };
+}
+
+/** The plots of the chain, each drawing what the steps computed. */
+function cosmicsPlots(c: CosmicsCalibration, options: CosmicsPluginOptions): PlotSpec[] {
+  const lifetimeOptions = {
+    estimator: c.lifetime.payload.estimator,
+    truncation: options.lifetime?.truncation ?? DEFAULT_TRUNCATION,
+    wiresPerGroup: options.lifetime?.wiresPerGroup ?? DEFAULT_WIRES_PER_GROUP,
+  };
+  const plots: PlotSpec[] = [lifetimePlot(c.lifetime.profiles, lifetimeOptions), dedxVsResidualRangePlot(c.dedx), classRatesPlot(c.rates)];
+  if (c.michel) plots.push(michelPlot(michelSpectrum(c.michel), c.michel.scale, c.michel.scaleError));
+  return plots;
+}
+
 /**
  * The cosmic-muon calibration plugin `dune.cosmics`: one sample of D detector-days feeds the
  * chain t0 (APA crossers) -> <vd> (CPA crossers, given t0) -> lifetime per TPC and height slice
@@ -68,63 +159,17 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
     },
     calibrate: async (sample, ctx): Promise<CalibrationResult> => {
       ctx.progress.start(5, 'dune.cosmics calibration');
-      const rates = classRates(sample);
-      const t0 = t0FromCosmics(sample, options.drift);
-      ctx.progress.advance();
-      const vd = vdFromCosmics(sample, t0, options.drift);
-      ctx.progress.advance();
-      const lifetime = lifetimeFromCosmics(sample, t0, vd, options.lifetime);
-      ctx.progress.advance();
-      const es = energyScaleFromStoppingMuons(sample, t0, lifetime.payload, ctx.rng, options.energyScale);
-      ctx.progress.advance();
-      const window = options.energyScale?.residualRangeCm ?? [100, 200];
-
-      const fits: Record<string, FitSummary> = {};
-      const summary: Record<string, Measurement> = { days: measurement(sample.days, 0, 'day') };
-      for (const [name, r] of Object.entries(rates)) summary[`rate.${name}`] = measurement(r.perDay, r.errorPerDay, '1/day');
-      for (const e of t0.tpcs) {
-        fits[`t0.tpc${e.tpc}`] = e.fit;
-        summary[`t0.tpc${e.tpc}`] = measurement(e.t0OffsetUs, e.errorUs, 'us');
-      }
-      for (const e of vd.tpcs) {
-        if (e.fit) fits[`vd.tpc${e.tpc}`] = e.fit;
-        summary[`vd.tpc${e.tpc}`] = measurement(e.vdMmPerUs, e.errorMmPerUs, 'mm/us');
-      }
-      for (const e of lifetime.payload.entries) {
-        const key = e.yMinCm === undefined ? `lifetime.tpc${e.tpc}` : `lifetime.tpc${e.tpc}.y${e.yMinCm.toFixed(0)}to${(e.yMaxCm ?? 0).toFixed(0)}cm`;
-        fits[key] = e.fit;
-        summary[key] = measurement(e.lifetimeMs, e.errorMs, 'ms');
-      }
-      const scale: EnergyScalePayload = { ...es.payload, fit: ratioFit('electronsPerAdc', es.payload.electronsPerAdc, es.payload.errorElectronsPerAdc) };
-      fits['energyScale'] = scale.fit!;
-      summary['energyScale'] = measurement(scale.electronsPerAdc, scale.errorElectronsPerAdc, 'electrons/ADC');
-      for (const e of scale.tpcs ?? []) summary[`energyScale.tpc${e.tpc}`] = measurement(e.electronsPerAdc, e.errorElectronsPerAdc, 'electrons/ADC');
-
-      // The plot's toy has a stream of its own, so that the calibration numbers do not depend on it.
-      const dedx = stoppingMuonDedxProfile(sample, t0, lifetime.payload, scale, ctx.rng.fork('dedx-profile'), {
-        binEdgesCm: dedxProfileBins(window),
-        ...(options.energyScale?.diffusionCorrection === false ? { diffusion: false } : {}),
-      });
-      const lifetimeOptions = {
-        estimator: lifetime.payload.estimator,
-        truncation: options.lifetime?.truncation ?? DEFAULT_TRUNCATION,
-        wiresPerGroup: options.lifetime?.wiresPerGroup ?? DEFAULT_WIRES_PER_GROUP,
-      };
-      const plots: PlotSpec[] = [lifetimePlot(lifetime.profiles, lifetimeOptions), dedxVsResidualRangePlot(dedx, window), classRatesPlot(rates)];
-      if (!options.skipMichel && sample.michel.count >= 5) {
-        const m = michelScaleFromCosmics(sample, t0, lifetime.payload, scale, options.michel);
-        fits['michel.scale'] = m.fit;
-        summary['michel.scale'] = measurement(m.scale, m.scaleError, '1');
-        plots.push(michelPlot(m.energyMeV, m.template, m.scale, m.scaleError));
-      }
+      const c = calibrateSteps(sample, ctx, options);
+      const { fits, summary } = fitsAndSummary(sample, c);
+      const plots = cosmicsPlots(c, options);
       ctx.progress.advance();
       ctx.progress.stop();
       return {
         payloads: [
-          { record: t0Record, payload: t0 },
-          { record: driftVelocityRecord, payload: vd },
-          { record: lifetimeRecord, payload: lifetime.payload },
-          { record: duneEnergyScaleRecord, payload: scale },
+          { record: t0Record, payload: c.t0 },
+          { record: driftVelocityRecord, payload: c.vd },
+          { record: lifetimeRecord, payload: c.lifetime.payload },
+          { record: duneEnergyScaleRecord, payload: c.scale },
         ],
         fits,
         plots,
@@ -133,7 +178,7 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
           input: { description: `cosmic-muon sample: ${sample.days} day(s) at ${sample.depthKmwe} km.w.e., ${sample.tracks.count} tracks, ${sample.hits.count} hits`, hash: cosmicSampleHash(sample) },
           seed: ctx.rng.seed,
           createdAt: new Date().toISOString(),
-          metadata: { classRatesPerDay: Object.fromEntries(Object.entries(rates).map(([k, r]) => [k, r.perDay])) },
+          metadata: { classRatesPerDay: Object.fromEntries(Object.entries(c.rates).map(([k, r]) => [k, r.perDay])) },
         },
         summary,
       };

@@ -1,16 +1,16 @@
 import type { RandomSource } from '@nucal/core';
 import { ValidationError } from '@nucal/core';
-import { langauMpv, median, normal, type LangauMpv } from '@nucal/numeric';
-import { dEdxFromdQdx, dQdxFromdEdx, diffusionSigmaCm, larDensityGPerCm3, type EnergyScalePayload, type LifetimePayload, type T0Payload } from '@nucal/tpc-drift';
+import { langauMpv, median, normal, splitByBin, variableAxis, type LangauMpv, type VariableAxis } from '@nucal/numeric';
+import { dEdxFromdQdx, dQdxFromdEdx, diffusionSigmaCm, larDensityGPerCm3, type EnergyScalePayload, type LifetimePayload, type ResponseModel, type T0Payload } from '@nucal/tpc-drift';
 import { betaGammaFromKineticEnergy } from './bethe.js';
 import { chargeSharingFraction, shareChargeInPlace } from './charge-sharing.js';
 import type { CosmicSample } from './cosmic-sample.js';
-import { csdaRangeTable } from './csda-range.js';
+import { csdaRangeTable, type CsdaRangeTable } from './csda-range.js';
 import { mostProbableDedxMeVPerCm } from './landau-mpv.js';
-import { liquidArgon } from './lar-material.js';
-import { lifetimeLookup } from './lifetime-lookup.js';
+import { liquidArgon, type StoppingMaterial } from './lar-material.js';
+import { lifetimeLookup, type LifetimeLookup } from './lifetime-lookup.js';
 import { TrackClass } from './track-classes.js';
-import { wireChargeModel } from './wire-charge-model.js';
+import { wireChargeModel, type WireChargeModel } from './wire-charge-model.js';
 
 /**
  * Default residual-range bins, cm: 5 cm where dE/dx rises steeply towards the stopping point
@@ -103,165 +103,32 @@ export function stoppingMuonDedxProfile(
   rng: RandomSource,
   options: DedxProfileOptions = {},
 ): DedxProfile {
-  const edges = options.binEdgesCm ?? DEFAULT_DEDX_PROFILE_BINS_CM;
-  if (edges.length < 2 || !(edges[0]! >= 0) || edges.some((e, i) => i > 0 && !(e > edges[i - 1]!))) {
-    throw new ValidationError(`dE/dx profile bin edges [${edges.join(', ')}] cm: expected at least two increasing values >= 0`);
-  }
-  const replicas = options.templateReplicas ?? 4;
-  if (!Number.isInteger(replicas) || replicas < 1) throw new ValidationError(`templateReplicas ${replicas}: expected an integer >= 1`);
-  const minHits = options.minHitsPerBin ?? 100;
-  const rrMin = edges[0]!;
-  const rrMax = edges[edges.length - 1]!;
-  const { hits, tracks, segments } = sample;
-  const response = sample.response;
-  const lar = liquidArgon({ densityGPerCm3: larDensityGPerCm3(response.temperatureK) });
-  const range = csdaRangeTable(lar, { maxKineticEnergyMeV: 1e5 });
-  const model = wireChargeModel(response);
-  const tau = lifetimeLookup(lifetime);
-  const offset = new Map(t0.tpcs.map((e) => [e.tpc, e.t0OffsetUs]));
-  const constant = new Map((scale.tpcs ?? []).map((e) => [e.tpc, e.electronsPerAdc]));
-  const medium = { fieldKvPerCm: scale.fieldKvPerCm, densityGPerCm3: scale.densityGPerCm3, wMeV: scale.wMeV };
-  const diffusion = (options.diffusion ?? true) && response.transverseDiffusionCm2PerS > 0;
-  const toDedx = (electronsPerCm: number): number => dEdxFromdQdx(scale.recombination, Math.max(0, electronsPerCm), medium);
-  const binOf = (rr: number): number => {
-    if (rr < rrMin || rr >= rrMax) return -1;
-    let lo = 0;
-    let hi = edges.length - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (rr >= edges[mid]!) lo = mid;
-      else hi = mid;
-    }
-    return lo;
-  };
-
-  const nBins = edges.length - 1;
-  const dataByBin: number[][] = Array.from({ length: nBins }, () => []);
-  const toyByBin: number[][][] = Array.from({ length: replicas }, () => Array.from({ length: nBins }, () => []));
-  const rrSum = new Float64Array(nBins);
-  const lvSum = new Float64Array(nBins);
-  const tracksSeen = new Set<number>();
-  const allRr: number[] = [];
-  const allDedx: number[] = [];
-  // Per track piece: kinetic energy, sharing fraction and lifetime correction of each hit
-  // (hits of a segment are consecutive wires along the track), reused by every replica.
-  let kinetic = new Float64Array(1024);
-  let share = new Float64Array(1024);
-  let correction = new Float64Array(1024);
-  let charge = new Float64Array(1024);
-  let scratch = new Float64Array(1024);
-  for (let s = 0; s < segments.count; s++) {
-    const track = segments.track[s]!;
-    const nh = segments.hitCount[s]!;
-    if (!(tracks.flags[track]! & TrackClass.STOPPING) || nh === 0) continue;
-    const first = segments.firstHit[s]!;
-    const lengthCm = tracks.lengthCm[track]!;
-    // Residual range falls along the piece; skip pieces entirely beyond the binned range.
-    if (lengthCm - hits.pathCm[first + nh - 1]! >= rrMax) continue;
-    if (nh > kinetic.length) {
-      kinetic = new Float64Array(2 * nh);
-      share = new Float64Array(2 * nh);
-      correction = new Float64Array(2 * nh);
-      charge = new Float64Array(2 * nh);
-      scratch = new Float64Array(2 * nh);
-    }
-    const tpc = segments.tpc[s]!;
-    const t0k = offset.get(tpc) ?? 0;
-    const c = constant.get(tpc) ?? scale.electronsPerAdc;
-    const pitch = hits.pitchCm[first]!;
-    // The toy covers the hits in the binned range and the neighbour just before it (whose
-    // charge the first hit in range shares); that neighbour's own value is not used.
-    let h0 = 0;
-    while (h0 < nh - 1 && lengthCm - hits.pathCm[first + h0 + 1]! >= rrMax) h0++;
-    const count = nh - h0;
-    for (let h = 0; h < count; h++) {
-      const j = first + h0 + h;
-      const rr = lengthCm - hits.pathCm[j]!;
-      const driftUs = Math.max(0, hits.timeUs[j]! - t0k);
-      kinetic[h] = range.kineticEnergyMeV_fromRangeCm(Math.max(0, rr));
-      share[h] = diffusion && driftUs > 0 ? chargeSharingFraction(diffusionSigmaCm(response.transverseDiffusionCm2PerS, driftUs), sample.wirePitchCm) : 0;
-      correction[h] = Math.exp(driftUs / (1000 * tau.lifetimeMs(tpc, hits.yCm[j]!)));
-      const b = binOf(rr);
-      if (b < 0) continue;
-      const dedx = toDedx((c * hits.chargeAdc[j]! * correction[h]!) / pitch);
-      dataByBin[b]!.push(dedx);
-      tracksSeen.add(track);
-      allRr.push(rr);
-      allDedx.push(dedx);
-      rrSum[b]! += rr;
-      lvSum[b]! += mostProbableDedxMeVPerCm(lar, Math.max(0.1, betaGammaFromKineticEnergy(kinetic[h]!)), pitch);
-    }
-    for (let r = 0; r < replicas; r++) {
-      for (let h = 0; h < count; h++) charge[h] = model.electrons(rng, pitch, Math.max(0.1, betaGammaFromKineticEnergy(kinetic[h]!)), kinetic[h]!);
-      if (diffusion) shareChargeInPlace(charge, share, 0, count, scratch);
-      for (let h = 0; h < count; h++) {
-        const b = binOf(lengthCm - hits.pathCm[first + h0 + h]!);
-        if (b < 0) continue;
-        const noise = response.noiseElectrons > 0 ? normal(rng, 0, response.noiseElectrons * correction[h]!) : 0;
-        toyByBin[r]![b]!.push(toDedx((charge[h]! + noise) / pitch));
-      }
-    }
-  }
-
-  // A bin whose fits do not converge is left out of the plot rather than failing the calibration.
-  const fit = (values: readonly number[], bins: number): LangauMpv | null => {
-    try {
-      return langauMpv(values, { bins });
-    } catch {
-      return null;
-    }
-  };
-  const rows: { b: number; data: LangauMpv; toy: LangauMpv[] }[] = [];
-  for (let b = 0; b < nBins; b++) {
-    const data = dataByBin[b]!;
-    if (data.length < minHits) continue;
-    // The same histogram binning for data and replicas, so that any binning bias is common.
-    const bins = Math.min(60, Math.max(20, Math.round(Math.sqrt(0.84 * data.length))));
-    const fd = fit(data, bins);
-    if (!fd) continue;
-    // Replica fits stop once the bin can no longer reach the two it needs: a failed fit costs
-    // several retries, so a bin whose fits fail is given up early.
-    const needed = Math.min(2, replicas);
-    const toy: LangauMpv[] = [];
-    for (let r = 0; r < replicas && toy.length + (replicas - r) >= needed; r++) {
-      const f = fit(toyByBin[r]![b]!, bins);
-      if (f) toy.push(f);
-    }
-    if (toy.length >= needed) rows.push({ b, data: fd, toy });
-  }
-  // A fit's HESSE error scatters from fit to fit (width and Gaussian sigma trade off), so each
-  // bin's error is the median of the HESSE errors of its data and replica fits (same number of
-  // values, nearly the same distribution). The error scale is the robust spread of the replica
-  // MPVs about their bin's mean in units of that error (sqrt(R / (R - 1)) undoes the deviation
-  // from a mean that includes the value itself); a median keeps a rare bad fit from driving it.
-  const typicalError = rows.map(({ data, toy }) => median([data.error, ...toy.map((f) => f.error)]));
-  const z: number[] = [];
-  rows.forEach(({ toy }, i) => {
-    if (toy.length < 2) return;
-    const m = toy.reduce((a, f) => a + f.mpv, 0) / toy.length;
-    for (const f of toy) z.push((Math.abs(f.mpv - m) / typicalError[i]!) * Math.sqrt(toy.length / (toy.length - 1)));
-  });
-  const errorScale = z.length >= 10 ? 1.4826 * median(z) : 1;
-  const relScale = scale.errorElectronsPerAdc / scale.electronsPerAdc;
-  const n = rows.length;
+  const settings = profileSettings(options, sample.response);
+  const conversion = calorimetry(sample, t0, lifetime, scale, settings);
+  const hits = collectStoppingMuonHits(sample, conversion, settings, rng);
+  const bins = fitProfileBins(hits, settings);
+  const { errorScale, typicalError } = replicaErrorScale(bins);
+  const n = bins.length;
   const out = {
     lo: new Float64Array(n), hi: new Float64Array(n), rr: new Float64Array(n), n: new Int32Array(n),
     dm: new Float64Array(n), de: new Float64Array(n), em: new Float64Array(n), ee: new Float64Array(n),
     lv: new Float64Array(n), es: new Float64Array(n),
   };
-  rows.forEach(({ b, data, toy }, i) => {
-    const count = dataByBin[b]!.length;
+  const relScale = scale.errorElectronsPerAdc / scale.electronsPerAdc;
+  const edges = settings.axis.edgeTable;
+  bins.forEach(({ b, data, toy }, i) => {
+    const count = hits.data[b]!.length;
     const expected = toy.reduce((a, f) => a + f.mpv, 0) / toy.length;
     out.lo[i] = edges[b]!;
     out.hi[i] = edges[b + 1]!;
-    out.rr[i] = rrSum[b]! / count;
+    out.rr[i] = sumInOrder(hits.residualRange[b]!) / count;
     out.n[i] = count;
     out.dm[i] = data.mpv;
     out.de[i] = errorScale * typicalError[i]!;
     out.em[i] = expected;
     out.ee[i] = (errorScale * typicalError[i]!) / Math.sqrt(toy.length);
-    out.lv[i] = lvSum[b]! / count;
-    out.es[i] = toDedx(dQdxFromdEdx(scale.recombination, expected, medium) * (1 + relScale)) / expected - 1;
+    out.lv[i] = sumInOrder(hits.landauVavilov[b]!) / count;
+    out.es[i] = conversion.toDedx(dQdxFromdEdx(scale.recombination, expected, conversion.medium) * (1 + relScale)) / expected - 1;
   });
   return {
     binLowCm: out.lo,
@@ -275,7 +142,278 @@ export function stoppingMuonDedxProfile(
     landauVavilovMpvMeVPerCm: out.lv,
     energyScaleRelativeError: out.es,
     errorScale,
-    nTracks: tracksSeen.size,
-    hits: { residualRangeCm: Float64Array.from(allRr), dedxMeVPerCm: Float64Array.from(allDedx) },
+    nTracks: hits.nTracks,
+    hits: { residualRangeCm: hits.allResidualRange, dedxMeVPerCm: hits.allDedx },
   };
+}
+
+/** Sum of the values in their order (the order the per-bin sums always had). */
+function sumInOrder(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]!;
+  return s;
+}
+
+/** Checked options of the profile: the residual-range axis, toy replicas, fewest hits per bin, diffusion. */
+interface ProfileSettings {
+  readonly axis: VariableAxis;
+  readonly replicas: number;
+  readonly minHits: number;
+  readonly diffusion: boolean;
+}
+
+/** Step 1: the residual-range axis (bin edges) and the other options, checked; diffusion only where the response has some. */
+function profileSettings(options: DedxProfileOptions, response: ResponseModel): ProfileSettings {
+  const edges = options.binEdgesCm ?? DEFAULT_DEDX_PROFILE_BINS_CM;
+  if (edges.length < 2 || !(edges[0]! >= 0) || edges.some((e, i) => i > 0 && !(e > edges[i - 1]!))) {
+    throw new ValidationError(`dE/dx profile bin edges [${edges.join(', ')}] cm: expected at least two increasing values >= 0`);
+  }
+  const replicas = options.templateReplicas ?? 4;
+  if (!Number.isInteger(replicas) || replicas < 1) throw new ValidationError(`templateReplicas ${replicas}: expected an integer >= 1`);
+  return {
+    axis: variableAxis(edges, { label: 'residual range', unit: 'cm' }),
+    replicas,
+    minHits: options.minHitsPerBin ?? 100,
+    diffusion: (options.diffusion ?? true) && response.transverseDiffusionCm2PerS > 0,
+  };
+}
+
+/** What turns a hit into calibrated dE/dx, and the nominal model of the toy. */
+interface Calorimetry {
+  readonly settings: ProfileSettings;
+  readonly lar: StoppingMaterial;
+  readonly range: CsdaRangeTable;
+  readonly model: WireChargeModel;
+  readonly tau: LifetimeLookup;
+  readonly offset: ReadonlyMap<number, number>;
+  /** Per-TPC energy-scale constants (whole-detector constant where absent). */
+  readonly constant: ReadonlyMap<number, number>;
+  readonly scale: EnergyScalePayload;
+  readonly medium: { fieldKvPerCm: number; densityGPerCm3: number; wMeV: number };
+  /** dE/dx, MeV/cm, of a charge per length, electrons/cm, through the payload's inverse recombination. */
+  toDedx(electronsPerCm: number): number;
+}
+
+/** Step 2: the calorimetric conversion of the payloads (t0, lifetime, energy scale) and the nominal model of the sample's response. */
+function calorimetry(
+  sample: CosmicSample,
+  t0: T0Payload,
+  lifetime: LifetimePayload,
+  scale: EnergyScalePayload,
+  settings: ProfileSettings,
+): Calorimetry {
+  const response = sample.response;
+  const lar = liquidArgon({ densityGPerCm3: larDensityGPerCm3(response.temperatureK) });
+  const medium = { fieldKvPerCm: scale.fieldKvPerCm, densityGPerCm3: scale.densityGPerCm3, wMeV: scale.wMeV };
+  return {
+    settings,
+    lar,
+    range: csdaRangeTable(lar, { maxKineticEnergyMeV: 1e5 }),
+    model: wireChargeModel(response),
+    tau: lifetimeLookup(lifetime),
+    offset: new Map(t0.tpcs.map((e) => [e.tpc, e.t0OffsetUs])),
+    constant: new Map((scale.tpcs ?? []).map((e) => [e.tpc, e.electronsPerAdc])),
+    scale,
+    medium,
+    toDedx: (electronsPerCm) => dEdxFromdQdx(scale.recombination, Math.max(0, electronsPerCm), medium),
+  };
+}
+
+/** Stopping-muon hits in the binned range, per residual-range bin (views in hit order), data and toy replicas alike. */
+interface ProfileHits {
+  /** Calibrated dE/dx of the data per bin. */
+  readonly data: readonly Float64Array[];
+  /** Per replica, per bin: the toy's dE/dx of the same hits. */
+  readonly toy: readonly (readonly Float64Array[])[];
+  /** Per bin: residual range and Landau-Vavilov MPV of each hit. */
+  readonly residualRange: readonly Float64Array[];
+  readonly landauVavilov: readonly Float64Array[];
+  readonly allResidualRange: Float64Array;
+  readonly allDedx: Float64Array;
+  readonly nTracks: number;
+}
+
+/** Per-hit working arrays of one track piece, grown as needed. */
+class PieceScratch {
+  kinetic = new Float64Array(1024);
+  share = new Float64Array(1024);
+  correction = new Float64Array(1024);
+  charge = new Float64Array(1024);
+  scratch = new Float64Array(1024);
+
+  ensure(n: number): void {
+    if (n <= this.kinetic.length) return;
+    this.kinetic = new Float64Array(2 * n);
+    this.share = new Float64Array(2 * n);
+    this.correction = new Float64Array(2 * n);
+    this.charge = new Float64Array(2 * n);
+    this.scratch = new Float64Array(2 * n);
+  }
+}
+
+/**
+ * Step 3: every stopping-muon track piece reaching the binned range: the data (each hit's
+ * calibrated dE/dx, {@link pieceData}), then the toy replicas of the same hits
+ * ({@link pieceReplicas}), piece after piece; then the values split by residual-range bin.
+ */
+function collectStoppingMuonHits(sample: CosmicSample, c: Calorimetry, settings: ProfileSettings, rng: RandomSource): ProfileHits {
+  const { hits, tracks, segments } = sample;
+  const rrMax = settings.axis.hi;
+  const rr: number[] = [];
+  const dedx: number[] = [];
+  const lv: number[] = [];
+  const toy: number[][] = Array.from({ length: settings.replicas }, () => []);
+  const seen = new Set<number>();
+  const work = new PieceScratch();
+  for (let s = 0; s < segments.count; s++) {
+    const track = segments.track[s]!;
+    const nh = segments.hitCount[s]!;
+    if (!(tracks.flags[track]! & TrackClass.STOPPING) || nh === 0) continue;
+    const first = segments.firstHit[s]!;
+    const lengthCm = tracks.lengthCm[track]!;
+    // Residual range falls along the piece; skip pieces entirely beyond the binned range.
+    if (lengthCm - hits.pathCm[first + nh - 1]! >= rrMax) continue;
+    work.ensure(nh);
+    // The toy covers the hits in the binned range and the neighbour just before it (whose
+    // charge the first hit in range shares); that neighbour's own value is not used.
+    let h0 = 0;
+    while (h0 < nh - 1 && lengthCm - hits.pathCm[first + h0 + 1]! >= rrMax) h0++;
+    const piece = { segment: s, track, first: first + h0, count: nh - h0, lengthCm };
+    if (pieceData(sample, c, piece, work, { rr, dedx, lv }) > 0) seen.add(track);
+    pieceReplicas(sample, c, piece, work, rng, toy);
+  }
+  const axis = settings.axis;
+  return {
+    data: splitByBin(axis, rr, dedx),
+    toy: toy.map((values) => splitByBin(axis, rr, values)),
+    residualRange: splitByBin(axis, rr, rr),
+    landauVavilov: splitByBin(axis, rr, lv),
+    allResidualRange: Float64Array.from(rr),
+    allDedx: Float64Array.from(dedx),
+    nTracks: seen.size,
+  };
+}
+
+/** A stopping muon's piece in one TPC from the first hit the toy needs: hit `first` and the `count - 1` after it. */
+interface Piece {
+  readonly segment: number;
+  readonly track: number;
+  readonly first: number;
+  readonly count: number;
+  readonly lengthCm: number;
+}
+
+/**
+ * The data of one piece: per hit its CSDA kinetic energy, diffusion sharing fraction and
+ * lifetime correction (kept in `work` for the replicas) and, for hits in the binned range, the
+ * residual range, the calibrated dE/dx (lifetime-corrected charge x energy-scale constant
+ * through the inverse recombination) and the Landau-Vavilov MPV at the hit's pitch and energy.
+ * Returns the number of hits in range.
+ */
+function pieceData(sample: CosmicSample, c: Calorimetry, piece: Piece, work: PieceScratch, out: { rr: number[]; dedx: number[]; lv: number[] }): number {
+  const { hits, segments, response } = sample;
+  const tpc = segments.tpc[piece.segment]!;
+  const t0k = c.offset.get(tpc) ?? 0;
+  const constant = c.constant.get(tpc) ?? c.scale.electronsPerAdc;
+  const pitch = hits.pitchCm[piece.first]!;
+  const axis = c.settings.axis;
+  let inRange = 0;
+  for (let h = 0; h < piece.count; h++) {
+    const j = piece.first + h;
+    const rr = piece.lengthCm - hits.pathCm[j]!;
+    const driftUs = Math.max(0, hits.timeUs[j]! - t0k);
+    work.kinetic[h] = c.range.kineticEnergyMeV_fromRangeCm(Math.max(0, rr));
+    work.share[h] = c.settings.diffusion && driftUs > 0 ? chargeSharingFraction(diffusionSigmaCm(response.transverseDiffusionCm2PerS, driftUs), sample.wirePitchCm) : 0;
+    work.correction[h] = Math.exp(driftUs / (1000 * c.tau.lifetimeMs(tpc, hits.yCm[j]!)));
+    const b = axis.index(rr);
+    if (b < 0 || b >= axis.bins) continue;
+    inRange++;
+    out.rr.push(rr);
+    out.dedx.push(c.toDedx((constant * hits.chargeAdc[j]! * work.correction[h]!) / pitch));
+    out.lv.push(mostProbableDedxMeVPerCm(c.lar, Math.max(0.1, betaGammaFromKineticEnergy(work.kinetic[h]!)), pitch));
+  }
+  return inRange;
+}
+
+/**
+ * The toy replicas of one piece, each from the nominal model the energy-scale method uses
+ * ({@link wireChargeModel}: deposit at the hit's pitch and CSDA energy, recombination), shared
+ * between neighbouring hits as transverse diffusion does at each hit's drift time, plus the
+ * nominal noise times the lifetime correction, through the same calorimetric conversion. Per
+ * replica: every hit's charge, then the noise of each hit in range (the draw order).
+ */
+function pieceReplicas(sample: CosmicSample, c: Calorimetry, piece: Piece, work: PieceScratch, rng: RandomSource, toy: number[][]): void {
+  const { hits, response } = sample;
+  const pitch = hits.pitchCm[piece.first]!;
+  const axis = c.settings.axis;
+  for (let r = 0; r < toy.length; r++) {
+    for (let h = 0; h < piece.count; h++) work.charge[h] = c.model.electrons(rng, pitch, Math.max(0.1, betaGammaFromKineticEnergy(work.kinetic[h]!)), work.kinetic[h]!);
+    if (c.settings.diffusion) shareChargeInPlace(work.charge, work.share, 0, piece.count, work.scratch);
+    for (let h = 0; h < piece.count; h++) {
+      const b = axis.index(piece.lengthCm - hits.pathCm[piece.first + h]!);
+      if (b < 0 || b >= axis.bins) continue;
+      const noise = response.noiseElectrons > 0 ? normal(rng, 0, response.noiseElectrons * work.correction[h]!) : 0;
+      toy[r]!.push(c.toDedx((work.charge[h]! + noise) / pitch));
+    }
+  }
+}
+
+/** One fitted residual-range bin: its index, the data fit and the replica fits. */
+interface FittedBin {
+  readonly b: number;
+  readonly data: LangauMpv;
+  readonly toy: readonly LangauMpv[];
+}
+
+/**
+ * Step 4: per bin with enough hits, a Landau-Gaussian MPV fit of the data and of each replica
+ * with the same histogram binning (so any binning bias is common). A bin whose data fit, or
+ * all but one replica fit, does not converge is left out rather than failing the calibration.
+ */
+function fitProfileBins(hits: ProfileHits, settings: ProfileSettings): FittedBin[] {
+  const fit = (values: ArrayLike<number>, bins: number): LangauMpv | null => {
+    try {
+      return langauMpv(values, { bins });
+    } catch {
+      return null;
+    }
+  };
+  const rows: FittedBin[] = [];
+  const replicas = settings.replicas;
+  for (let b = 0; b < settings.axis.bins; b++) {
+    const data = hits.data[b]!;
+    if (data.length < settings.minHits) continue;
+    const bins = Math.min(60, Math.max(20, Math.round(Math.sqrt(0.84 * data.length))));
+    const fd = fit(data, bins);
+    if (!fd) continue;
+    // Replica fits stop once the bin can no longer reach the two it needs: a failed fit costs
+    // several retries, so a bin whose fits fail is given up early.
+    const needed = Math.min(2, replicas);
+    const toy: LangauMpv[] = [];
+    for (let r = 0; r < replicas && toy.length + (replicas - r) >= needed; r++) {
+      const f = fit(hits.toy[r]![b]!, bins);
+      if (f) toy.push(f);
+    }
+    if (toy.length >= needed) rows.push({ b, data: fd, toy });
+  }
+  return rows;
+}
+
+/**
+ * Step 5: the error of each bin and their common scale. A fit's HESSE error scatters from fit
+ * to fit (width and Gaussian sigma trade off), so each bin's error is the median of the HESSE
+ * errors of its data and replica fits (same number of values, nearly the same distribution).
+ * The error scale is the robust spread of the replica MPVs about their bin's mean in units of
+ * that error (sqrt(R / (R - 1)) undoes the deviation from a mean that includes the value
+ * itself); a median keeps a rare bad fit from driving it. 1 with fewer than 10 replica fits.
+ */
+function replicaErrorScale(rows: readonly FittedBin[]): { errorScale: number; typicalError: number[] } {
+  const typicalError = rows.map(({ data, toy }) => median([data.error, ...toy.map((f) => f.error)]));
+  const z: number[] = [];
+  rows.forEach(({ toy }, i) => {
+    if (toy.length < 2) return;
+    const m = toy.reduce((a, f) => a + f.mpv, 0) / toy.length;
+    for (const f of toy) z.push((Math.abs(f.mpv - m) / typicalError[i]!) * Math.sqrt(toy.length / (toy.length - 1)));
+  });
+  return { errorScale: z.length >= 10 ? 1.4826 * median(z) : 1, typicalError };
 }

@@ -84,7 +84,15 @@ export { DEFAULT_WIRES_PER_GROUP, wireGroups, type WireGroups, type WireGroupOpt
 export { wireChargeModel, type WireChargeModel } from './wire-charge-model.js';
 export { sharingResponse, type SharingResponseOptions } from './sharing-response.js';
 export { lifetimeLookup, type LifetimeLookup } from './lifetime-lookup.js';
-export { DEFAULT_TRUNCATION, lifetimeFromCosmics, type LifetimeCalibration, type LifetimeCalibrationOptions } from './calibrate-lifetime.js';
+export {
+  DEFAULT_TRUNCATION,
+  lifetimeFromCosmics,
+  lifetimeFitCurve,
+  type LifetimeCalibration,
+  type LifetimeCalibrationOptions,
+  type LifetimeProfileFit,
+  type LifetimeCurve,
+} from './calibrate-lifetime.js';
 export {
   energyScaleFromStoppingMuons,
   stoppingMuonHits,
@@ -93,13 +101,21 @@ export {
   type EnergyScaleOptions,
   type StoppingMuonHits,
 } from './calibrate-energy-scale.js';
-export { michelScaleFromCosmics, type MichelScaleResult } from './calibrate-michel.js';
+export { michelScaleFromCosmics, michelSpectrum, type MichelScaleResult, type MichelSpectrum } from './calibrate-michel.js';
 // stopping-muon dE/dx vs residual range: data and nominal-model expectation through one estimator (for the plot)
 export { DEFAULT_DEDX_PROFILE_BINS_CM, stoppingMuonDedxProfile, type DedxProfile, type DedxProfileOptions } from './dedx-profile.js';
+export {
+  compareDedxProfile,
+  dedxWindowFitSummary,
+  dedxHitDensity,
+  type DedxComparison,
+  type DedxWindowAgreement,
+  type DedxHitDensity,
+} from './dedx-comparison.js';
 // the calibration plugin, plots, provenance hash
 export { cosmicsPlugin, type CosmicsPluginOptions } from './cosmics-plugin.js';
 export { COSMICS_VERSION } from './version.js';
-export { lifetimePlot, dedxVsResidualRangePlot, classRatesPlot, michelPlot, type LifetimePlotOptions } from './plots.js';
+export { lifetimePlot, dedxVsResidualRangePlot, classRatesPlot, michelPlot, type LifetimePlotOptions, type DedxPlotInput } from './plots.js';
 export { cosmicSampleHash } from './sample-hash.js';
 export { formatMeasurement } from './format-measurement.js';
 // statistics planner

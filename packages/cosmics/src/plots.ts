@@ -1,6 +1,8 @@
 import type { PlotSpec } from '@nucal/core';
-import type { LifetimeEntry, LifetimeProfile } from '@nucal/tpc-drift';
+import type { LifetimeProfileFit } from './calibrate-lifetime.js';
+import type { MichelSpectrum } from './calibrate-michel.js';
 import type { ClassRates } from './class-rates.js';
+import type { DedxComparison, DedxHitDensity } from './dedx-comparison.js';
 import type { DedxProfile } from './dedx-profile.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
@@ -51,12 +53,12 @@ export interface LifetimePlotOptions {
 
 /**
  * dQ/dx (the lifetime estimator per drift-time bin, as fitted: diffusion-corrected) versus
- * drift time per TPC, with statistical error bars and the fitted exponential; one panel per TPC
- * with its fitted lifetime and chi2/ndof.
+ * drift time per TPC, with statistical error bars and the fitted exponential (the curve the
+ * calibration sampled); one panel per TPC with its fitted lifetime and chi2/ndof.
  *
  * @example lifetimePlot(calibration.profiles, { estimator: calibration.payload.estimator })
  */
-export function lifetimePlot(profiles: readonly { entry: LifetimeEntry; profile: LifetimeProfile }[], options: LifetimePlotOptions = {}): PlotSpec {
+export function lifetimePlot(profiles: readonly LifetimeProfileFit[], options: LifetimePlotOptions = {}): PlotSpec {
   const estimator = options.estimator ?? 'truncated-mean';
   const [dropLow, dropHigh] = options.truncation ?? [0.05, 0.4];
   const wires = options.wiresPerGroup ?? 4;
@@ -67,7 +69,7 @@ export function lifetimePlot(profiles: readonly { entry: LifetimeEntry; profile:
   const dataLabel = `data: ${what}`;
   const fitLabel = 'fit: q0 exp(-t / tau)';
   const values: Record<string, number | string>[] = [];
-  for (const { entry, profile } of profiles) {
+  for (const { entry, profile, curve } of profiles) {
     if (entry.yMinCm !== undefined) continue;
     const fit = entry.fit;
     const panel = `TPC ${entry.tpc}`;
@@ -77,13 +79,7 @@ export function lifetimePlot(profiles: readonly { entry: LifetimeEntry; profile:
       const e = profile.error[i]!;
       values.push({ panel, series: 'data', driftTimeUs: profile.driftTimeUs[i]!, dqdx: y, lo: y - e, hi: y + e });
     }
-    const q0 = fit.values.q0 ?? 0;
-    const inv = fit.values.inverseLifetimePerMs ?? 0;
-    const tMax = profile.driftTimeUs[profile.driftTimeUs.length - 1] ?? 0;
-    for (let i = 0; i <= 40; i++) {
-      const t = (tMax * 1.05 * i) / 40;
-      values.push({ panel, series: 'fit', driftTimeUs: t, dqdx: q0 * Math.exp((-t * inv) / 1000) });
-    }
+    for (let i = 0; i < curve.driftTimeUs.length; i++) values.push({ panel, series: 'fit', driftTimeUs: curve.driftTimeUs[i]!, dqdx: curve.dqdx[i]! });
   }
   const x = { field: 'driftTimeUs', type: 'quantitative', title: 'drift time t - t0 (μs)' };
   const only = (series: string): Layer[] => [{ filter: `datum.series === '${series}'` }];
@@ -118,28 +114,37 @@ export function lifetimePlot(profiles: readonly { entry: LifetimeEntry; profile:
   };
 }
 
+/** What the dE/dx plot draws: the profile, its comparison with the expectation and the hits' 2D density (all computed by the calibration). */
+export interface DedxPlotInput {
+  readonly profile: DedxProfile;
+  readonly comparison: DedxComparison;
+  readonly density: DedxHitDensity;
+}
+
 /**
  * Stopping muons: calibrated per-hit dE/dx versus residual range from the end point to 300 cm.
  * Top: the hits as a 2D density, the Landau-Gaussian MPV per residual-range bin of the data
  * (points, error bars, bin widths) and of the nominal-model toys of the same hits (the
  * expectation, same estimator; line), the Landau-Vavilov MPV at the hits' pitch as a reference,
  * and the MIP window of the energy-scale fit shaded. Bottom: both relative to the expectation,
- * with the energy-scale uncertainty as a band around 1.
+ * with the energy-scale uncertainty as a band around 1. Draws what it is given
+ * (`stoppingMuonDedxProfile`, `compareDedxProfile`, `dedxHitDensity`).
  *
- * @example dedxVsResidualRangePlot(stoppingMuonDedxProfile(sample, t0, lifetime, scale, rng), [100, 200])
+ * @example dedxVsResidualRangePlot({ profile, comparison: compareDedxProfile(profile, [100, 200]), density: dedxHitDensity(profile, { rangeMaxCm: 300 }) })
  */
-export function dedxVsResidualRangePlot(profile: DedxProfile, window: readonly [number, number]): PlotSpec {
+export function dedxVsResidualRangePlot(input: DedxPlotInput): PlotSpec {
+  const { profile, comparison, density } = input;
+  const window = comparison.window;
   const n = profile.nHits.length;
-  const rrMax = n > 0 ? Math.max(profile.binHighCm[n - 1]!, window[1]) : window[1];
-  const yMin = 1;
-  const yMax = 6;
+  const rrMax = density.residualRangeEdgesCm[density.residualRangeEdgesCm.length - 1]!;
+  const dedxEdges = density.dedxEdgesMeVPerCm;
+  const yMin = dedxEdges[0]!;
+  const yMax = dedxEdges[dedxEdges.length - 1]!;
   const rows = Array.from({ length: n }, (_, i) => {
     const d = profile.dataMpvMeVPerCm[i]!;
     const de = profile.dataMpvErrorMeVPerCm[i]!;
-    const e = profile.expectedMpvMeVPerCm[i]!;
-    const ee = profile.expectedMpvErrorMeVPerCm[i]!;
-    const ratio = d / e;
-    const ratioErr = ratio * Math.hypot(de / d, ee / e);
+    const ratio = comparison.ratio[i]!;
+    const ratioErr = comparison.ratioError[i]!;
     const es = profile.energyScaleRelativeError[i]!;
     return {
       binLowCm: profile.binLowCm[i]!,
@@ -149,40 +154,29 @@ export function dedxVsResidualRangePlot(profile: DedxProfile, window: readonly [
       dataMpv: d,
       dataLo: d - de,
       dataHi: d + de,
-      expectedMpv: e,
+      expectedMpv: profile.expectedMpvMeVPerCm[i]!,
       landauVavilovMpv: profile.landauVavilovMpvMeVPerCm[i]!,
       ratio,
       ratioLo: ratio - ratioErr,
       ratioHi: ratio + ratioErr,
-      landauVavilovRatio: profile.landauVavilovMpvMeVPerCm[i]! / e,
+      landauVavilovRatio: comparison.landauVavilovRatio[i]!,
       scaleLo: 1 - es,
       scaleHi: 1 + es,
       one: 1,
     };
   });
-  const agreement = mipWindowAgreement(rows, window);
+  const agreement = comparison.windowAgreement;
   const windowText = agreement
     ? `data / expected = ${agreement.ratio.toFixed(4)} ± ${agreement.error.toFixed(4)}, χ²/ndf = ${agreement.chi2.toFixed(1)}/${agreement.bins}`
     : 'no fitted bins';
   const lvShift = agreement ? ` (${(100 * (agreement.landauVavilovRatio - 1)).toFixed(1)}% in the window)` : '';
 
-  // 2D density of the hits: 5 cm x 0.1 MeV/cm cells inside the plotted frame.
-  const rrCell = 5;
-  const dedxCell = 0.1;
-  const nx = Math.ceil(rrMax / rrCell);
-  const ny = Math.round((yMax - yMin) / dedxCell);
-  const cells = new Int32Array(nx * ny);
-  const { residualRangeCm, dedxMeVPerCm } = profile.hits;
-  for (let i = 0; i < residualRangeCm.length; i++) {
-    const ix = Math.floor(residualRangeCm[i]! / rrCell);
-    const iy = Math.floor((dedxMeVPerCm[i]! - yMin) / dedxCell);
-    if (ix >= 0 && ix < nx && iy >= 0 && iy < ny) cells[ix * ny + iy]!++;
-  }
-  const density: { rrLo: number; rrHi: number; dedxLo: number; dedxHi: number; hits: number }[] = [];
-  for (let ix = 0; ix < nx; ix++) {
+  const ny = dedxEdges.length - 1;
+  const densityRows: { rrLo: number; rrHi: number; dedxLo: number; dedxHi: number; hits: number }[] = [];
+  for (let ix = 0; ix < density.residualRangeEdgesCm.length - 1; ix++) {
     for (let iy = 0; iy < ny; iy++) {
-      const c = cells[ix * ny + iy]!;
-      if (c > 0) density.push({ rrLo: ix * rrCell, rrHi: (ix + 1) * rrCell, dedxLo: Number((yMin + iy * dedxCell).toFixed(2)), dedxHi: Number((yMin + (iy + 1) * dedxCell).toFixed(2)), hits: c });
+      const c = density.hits[ix * ny + iy]!;
+      if (c > 0) densityRows.push({ rrLo: density.residualRangeEdgesCm[ix]!, rrHi: density.residualRangeEdgesCm[ix + 1]!, dedxLo: dedxEdges[iy]!, dedxHi: dedxEdges[iy + 1]!, hits: c });
     }
   }
 
@@ -213,7 +207,7 @@ export function dedxVsResidualRangePlot(profile: DedxProfile, window: readonly [
           x2: { field: 'rrHi' },
           y: { field: 'dedxLo', type: 'quantitative', title: 'dE/dx (MeV/cm)', scale: { domain: [yMin, yMax], clamp: true } },
           y2: { field: 'dedxHi' },
-          fill: { field: 'hits', type: 'quantitative', scale: { scheme: 'greys', type: 'sqrt' }, legend: { title: ['hits per cell', `(${rrCell} cm x ${dedxCell} MeV/cm)`], orient: 'right', gradientLength: 120 } },
+          fill: { field: 'hits', type: 'quantitative', scale: { scheme: 'greys', type: 'sqrt' }, legend: { title: ['hits per cell', `(${density.rrCellCm} cm x ${density.dedxCellMeVPerCm} MeV/cm)`], orient: 'right', gradientLength: 120 } },
         },
       },
       {
@@ -272,33 +266,11 @@ export function dedxVsResidualRangePlot(profile: DedxProfile, window: readonly [
           `MIP window: ${windowText}.`,
         ],
       ),
-      datasets: { bins: rows, density },
+      datasets: { bins: rows, density: densityRows },
       vconcat: [top, bottom],
       resolve: { scale: { x: 'shared' } },
     },
   };
-}
-
-/** Data / expectation in the MIP window: weighted mean ratio, chi2 of the ratios against 1, mean Landau-Vavilov / expected. */
-function mipWindowAgreement(
-  rows: readonly { binLowCm: number; binHighCm: number; ratio: number; ratioLo: number; ratioHi: number; landauVavilovRatio: number }[],
-  window: readonly [number, number],
-): { ratio: number; error: number; chi2: number; bins: number; landauVavilovRatio: number } | null {
-  let sw = 0;
-  let swr = 0;
-  let chi2 = 0;
-  let bins = 0;
-  let lv = 0;
-  for (const r of rows) {
-    if (r.binLowCm < window[0] || r.binHighCm > window[1]) continue;
-    const err = (r.ratioHi - r.ratioLo) / 2;
-    sw += 1 / (err * err);
-    swr += r.ratio / (err * err);
-    chi2 += ((r.ratio - 1) / err) ** 2;
-    lv += r.landauVavilovRatio;
-    bins++;
-  }
-  return bins > 0 ? { ratio: swr / sw, error: 1 / Math.sqrt(sw), chi2, bins, landauVavilovRatio: lv / bins } : null;
 }
 
 /** Readable names of the track classes with their calibration use. */
@@ -356,29 +328,21 @@ export function classRatesPlot(rates: ClassRates): PlotSpec {
 
 /**
  * Michel electron reconstructed energies (points with Poisson error bars) with the fitted model
- * (Michel spectrum folded with the detector model, scaled by the fitted factor).
+ * (Michel spectrum folded with the detector model, scaled by the fitted factor), as the
+ * calibration histogrammed them (`michelSpectrum`).
  *
- * @example michelPlot(result.energyMeV, result.template, result.scale, result.scaleError)
+ * @example michelPlot(michelSpectrum(result), result.scale, result.scaleError)
  */
-export function michelPlot(energyMeV: Float64Array, template: { energyMeV: Float64Array; density: Float64Array }, scale: number, scaleError: number): PlotSpec {
-  const binMeV = 5;
-  const maxMeV = 80;
-  const nBins = maxMeV / binMeV;
-  const counts = new Int32Array(nBins);
-  let overflow = 0;
-  for (const e of energyMeV) {
-    const b = Math.floor(e / binMeV);
-    if (b >= 0 && b < nBins) counts[b]!++;
-    else overflow++;
-  }
-  const dataLabel = `data: ${energyMeV.length} Michel electrons${overflow > 0 ? ` (${overflow} outside 0-${maxMeV} MeV)` : ''}`;
+export function michelPlot(spectrum: MichelSpectrum, scale: number, scaleError: number): PlotSpec {
+  const edges = spectrum.edgesMeV;
+  const binMeV = edges[1]! - edges[0]!;
+  const maxMeV = edges[edges.length - 1]!;
+  let n = spectrum.outside;
+  for (const c of spectrum.counts) n += c;
+  const dataLabel = `data: ${n} Michel electrons${spectrum.outside > 0 ? ` (${spectrum.outside} outside 0-${maxMeV} MeV)` : ''}`;
   const fitLabel = `fit: Michel spectrum folded with the detector model, scale ${scale.toFixed(3)} ± ${scaleError.toFixed(3)}`;
-  const hist = Array.from(counts, (c, b) => ({ energyMeV: (b + 0.5) * binMeV, count: c, lo: c - Math.sqrt(c), hi: c + Math.sqrt(c) }));
-  const n = energyMeV.length;
-  const model: { energyMeV: number; expected: number }[] = [];
-  for (let i = 0; i < template.energyMeV.length; i++) {
-    if (template.energyMeV[i]! <= maxMeV) model.push({ energyMeV: template.energyMeV[i]!, expected: template.density[i]! * n * binMeV });
-  }
+  const hist = Array.from(spectrum.counts, (c, b) => ({ energyMeV: 0.5 * (edges[b]! + edges[b + 1]!), count: c, lo: c - spectrum.errors[b]!, hi: c + spectrum.errors[b]! }));
+  const model = Array.from(spectrum.model.energyMeV, (e, i) => ({ energyMeV: e, expected: spectrum.model.expected[i]! }));
   const x = { field: 'energyMeV', type: 'quantitative', title: 'reconstructed energy (MeV)', scale: { domain: [0, maxMeV] } };
   return {
     name: 'michel-spectrum',
