@@ -1,32 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type ConditionsProvider, IovCache, NotFoundError, type RecordRef, type Resolution, type Time, contentHash, runTime, timeKey } from '@nucal/core';
+import { InMemoryConditions, IovCache, runTime } from '@nucal/core';
 import { energyReconstructionPlugin } from './energy-reco-plugin.js';
 import { electronVisibleMeV } from './model.js';
 import { junoEnergyScaleRecord, nonlinearityRecord, type EnergyScaleV1, type NonlinearityV1 } from './records.js';
-
-/** A small in-memory provider: since-only IOVs per record, run time type; counts lookups. */
-class FakeProvider implements ConditionsProvider {
-  calls = 0;
-  constructor(private readonly iovs: Record<string, { since: bigint; payload: unknown }[]>) {}
-  async resolve<T>(record: RecordRef<T>, at: Time): Promise<Resolution<T>> {
-    this.calls++;
-    const list = this.iovs[record.name] ?? [];
-    const k = timeKey(at);
-    let i = -1;
-    for (let j = 0; j < list.length; j++) if (timeKey(runTime(list[j]!.since)) <= k) i = j;
-    if (i < 0) throw new NotFoundError(`no IOV of ${record.name} at run ${String(at.kind === 'run' ? at.run : at.ns)}`);
-    const payload = record.schema.parse(list[i]!.payload);
-    return {
-      record: { name: record.name, version: record.version },
-      payload,
-      hash: contentHash(payload),
-      since: runTime(list[i]!.since),
-      until: i + 1 < list.length ? runTime(list[i + 1]!.since) : null,
-      tag: `${record.name}-test`,
-      insertedAt: new Date(0),
-    };
-  }
-}
 
 const params = { p0: 1.034, p1: 0.047, p2: 1.22, p3: -0.0021 };
 const fit = { parameters: ['p0', 'p1', 'p2', 'p3'], values: params, errors: { p0: 1e-4, p1: 1e-3, p2: 0.03, p3: 3e-5 }, covariance: [[1e-8, 0, 0, 0], [0, 1e-6, 0, 0], [0, 0, 9e-4, 0], [0, 0, 0, 9e-10]], chi2: 90, ndof: 94, valid: true };
@@ -39,7 +15,10 @@ const scaleB: EnergyScaleV1 = { ...scaleA, y0PePerMeV: 1330 };
 
 describe('juno.energy reconstruction plugin', () => {
   it('resolves both records per event through an IovCache and reconstructs the positron energy', async () => {
-    const inner = new FakeProvider({ 'juno.energy-scale': [{ since: 1n, payload: scaleA }, { since: 10n, payload: scaleB }], 'juno.nonlinearity': [{ since: 1n, payload: nl }] });
+    const inner = new InMemoryConditions();
+    const hashA = inner.put(junoEnergyScaleRecord, runTime(1), scaleA).hash;
+    const hashB = inner.put(junoEnergyScaleRecord, runTime(10), scaleB).hash;
+    inner.put(nonlinearityRecord, runTime(1), nl);
     const conditions = new IovCache(inner);
     const reco = energyReconstructionPlugin();
     expect(reco.id).toBe('juno.energy');
@@ -52,21 +31,24 @@ describe('juno.energy reconstruction plugin', () => {
       expect(out.visibleEnergyMeV).toBeCloseTo(evis, 10);
       expect(out.positronKineticMeV!).toBeCloseTo(tKin, 8);
       expect(out.inValidityRange).toBe(true);
-      expect(out.conditions.energyScale).toBe(contentHash(scaleA));
+      expect(out.conditions.energyScale).toBe(hashA);
     }
-    expect(inner.calls).toBe(2);
+    expect(inner.lookups).toBe(2);
     const later = await reco.process({ peTotal: scaleB.darkNoiseOffsetPe + evis * scaleB.y0PePerMeV, time: runTime(12) }, conditions);
     expect(later.positronKineticMeV!).toBeCloseTo(tKin, 8);
-    expect(later.conditions.energyScale).toBe(contentHash(scaleB));
+    expect(later.conditions.energyScale).toBe(hashB);
     // only the energy scale left its IOV; the non-linearity IOV is open-ended
-    expect(inner.calls).toBe(3);
+    expect(inner.lookups).toBe(3);
     expect(conditions.hits).toBe(2 * 20 + 1 - 2);
     // with the old scale the same PE would give a different energy: the IOV switch matters
     const stale = (scaleB.darkNoiseOffsetPe + evis * scaleB.y0PePerMeV - scaleA.darkNoiseOffsetPe) / scaleA.y0PePerMeV;
     expect(Math.abs(stale - evis)).toBeGreaterThan(0.03);
   });
   it('flags energies outside the calibrated range and rejects bad input', async () => {
-    const conditions = new IovCache(new FakeProvider({ 'juno.energy-scale': [{ since: 1n, payload: scaleA }], 'juno.nonlinearity': [{ since: 1n, payload: nl }] }));
+    const inner = new InMemoryConditions();
+    inner.put(junoEnergyScaleRecord, runTime(1), scaleA);
+    inner.put(nonlinearityRecord, runTime(1), nl);
+    const conditions = new IovCache(inner);
     const reco = energyReconstructionPlugin();
     const pe = scaleA.darkNoiseOffsetPe + (scaleA.annihilationVisibleMeV + electronVisibleMeV(10, params)) * scaleA.y0PePerMeV;
     const out = await reco.process({ peTotal: pe, time: runTime(2) }, conditions);
