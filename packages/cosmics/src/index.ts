@@ -117,7 +117,6 @@ export { cosmicsPlugin, type CosmicsPluginOptions } from './cosmics-plugin.js';
 export { COSMICS_VERSION } from './version.js';
 export { lifetimePlot, dedxVsResidualRangePlot, classRatesPlot, michelPlot, type LifetimePlotOptions, type DedxPlotInput } from './plots.js';
 export { cosmicSampleHash } from './sample-hash.js';
-export { formatMeasurement } from './format-measurement.js';
 // statistics planner
 export { DEFAULT_PLANNING, StatisticsPlanInputSchema, type StatisticsPlanInput, type StatisticsPlan, planStatistics } from './statistics-planner.js';
 export { measureEventSpreads, perTrackDqdx, relativeSpread, michelRelativeSpread } from './event-spread.js';
