@@ -1,7 +1,10 @@
 import { OutOfRangeError } from '@nucal/core';
-import { BETHE_K_MEV_CM2_PER_MOL, ELECTRON_MASS_MEV, MUON_MASS_MEV } from './constants.js';
-import { densityEffect } from './density-effect.js';
+import { densityEffectDelta, physicalConstants } from '@nucal/numeric';
 import type { StoppingMaterial } from './lar-material.js';
+
+const BETHE_K: number = physicalConstants.betheKMeVCm2PerMol;
+const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
+const MUON_MASS_MEV: number = physicalConstants.muonMassMeV;
 
 /** Lowest beta gamma the Bethe formula is used at here (about 0.5 MeV kinetic for a muon); below it shell corrections dominate. */
 export const BETHE_MIN_BETA_GAMMA = 0.1;
@@ -36,7 +39,7 @@ export function betheMassStoppingPower(material: StoppingMaterial, betaGamma: nu
   const iMeV = material.meanExcitationEv * 1e-6;
   const wMax = maxEnergyTransferMeV(betaGamma, massMeV);
   const log = 0.5 * Math.log((2 * ELECTRON_MASS_MEV * b2g2 * wMax) / (iMeV * iMeV));
-  return ((BETHE_K_MEV_CM2_PER_MOL * material.Z) / material.A / beta2) * (log - beta2 - densityEffect(material, betaGamma) / 2);
+  return ((BETHE_K * material.Z) / material.A / beta2) * (log - beta2 - densityEffectDelta(material.sternheimer, betaGamma) / 2);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { OutOfRangeError } from '@nucal/core';
+import { physicalConstants } from '@nucal/numeric';
 import { betaGammaFromKineticEnergy, betheMassStoppingPower } from './bethe.js';
-import { MUON_MASS_MEV } from './constants.js';
 import type { StoppingMaterial } from './lar-material.js';
 
 /**
@@ -38,7 +38,7 @@ export function csdaRangeTable(
 ): CsdaRangeTable {
   const tMax = options.maxKineticEnergyMeV ?? 1e6;
   const perDecade = options.pointsPerDecade ?? 200;
-  const mass = options.massMeV ?? MUON_MASS_MEV;
+  const mass = options.massMeV ?? physicalConstants.muonMassMeV;
   if (!(tMax > 10 * T_MIN_MEV)) throw new OutOfRangeError(`maxKineticEnergyMeV ${tMax}: expected > ${10 * T_MIN_MEV} MeV`);
   const decades = Math.log10(tMax / T_MIN_MEV);
   const n = Math.ceil(decades * perDecade) + 1;

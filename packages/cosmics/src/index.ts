@@ -4,11 +4,9 @@
  * classes, the `dune.cosmics` calibration plugin (t0, vd, lifetime, energy scale) and the
  * statistics planner.
  */
-// constants and the LAr stopping material
-export { MUON_MASS_MEV, ELECTRON_MASS_MEV, BETHE_K_MEV_CM2_PER_MOL, SECONDS_PER_DAY, MICHEL_ENDPOINT_MEV } from './constants.js';
+// the LAr stopping material (physical constants and the density effect are numeric's physicalConstants and densityEffectDelta)
 export { StoppingMaterialSchema, type StoppingMaterial, PDG_LAR_DENSITY_G_PER_CM3, liquidArgon } from './lar-material.js';
 // muon energy loss: Bethe with density effect, Landau-Vavilov MPV, CSDA range
-export { densityEffect } from './density-effect.js';
 export {
   BETHE_MIN_BETA_GAMMA,
   maxEnergyTransferMeV,

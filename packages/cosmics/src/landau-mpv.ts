@@ -1,6 +1,5 @@
 import { OutOfRangeError } from '@nucal/core';
-import { BETHE_K_MEV_CM2_PER_MOL, ELECTRON_MASS_MEV } from './constants.js';
-import { densityEffect } from './density-effect.js';
+import { densityEffectDelta, physicalConstants } from '@nucal/numeric';
 import type { StoppingMaterial } from './lar-material.js';
 
 /** Bichsel's j constant in the Landau-Vavilov most probable energy loss (PDG eq. 34.12). */
@@ -15,7 +14,7 @@ const LANDAU_J = 0.2;
 export function landauXiMeV(material: StoppingMaterial, betaGamma: number, thicknessCm: number): number {
   const b2g2 = betaGamma * betaGamma;
   const beta2 = b2g2 / (1 + b2g2);
-  return ((0.5 * BETHE_K_MEV_CM2_PER_MOL * material.Z) / material.A) * (thicknessCm * material.densityGPerCm3) / beta2;
+  return ((0.5 * physicalConstants.betheKMeVCm2PerMol * material.Z) / material.A) * (thicknessCm * material.densityGPerCm3) / beta2;
 }
 
 /**
@@ -36,7 +35,7 @@ export function mostProbableEnergyLossMeV(material: StoppingMaterial, betaGamma:
   const xi = landauXiMeV(material, betaGamma, thicknessCm);
   return (
     xi *
-    (Math.log((2 * ELECTRON_MASS_MEV * b2g2) / iMeV) + Math.log(xi / iMeV) + LANDAU_J - beta2 - densityEffect(material, betaGamma))
+    (Math.log((2 * physicalConstants.electronMassMeV * b2g2) / iMeV) + Math.log(xi / iMeV) + LANDAU_J - beta2 - densityEffectDelta(material.sternheimer, betaGamma))
   );
 }
 

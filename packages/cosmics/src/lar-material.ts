@@ -16,7 +16,7 @@ export const StoppingMaterialSchema = z.object({
   meanExcitationEv: z.number().positive(),
   /** Density, g/cm^3. */
   densityGPerCm3: z.number().positive(),
-  /** Sternheimer density-effect parameters (PDG convention, x = log10(beta gamma)). */
+  /** Sternheimer density-effect parameters (PDG convention, x = log10(beta gamma); numeric's SternheimerParameters, for its densityEffectDelta). */
   sternheimer: z.object({
     a: z.number(),
     k: z.number(),

@@ -1,4 +1,5 @@
 import { OutOfRangeError } from '@nucal/core';
+import { physicalConstants } from '@nucal/numeric';
 
 /**
  * Muons underground after D.-M. Mei and A. Hime, "Muon-induced background study for underground
@@ -130,5 +131,5 @@ export function meiHimeEnergyQuantileGeV(u: number, slantDepthKmwe: number, minE
   return (minEnergyGeV + c) * (1 - u) ** (-1 / (g - 1)) - c;
 }
 
-/** Muon mass in GeV, the lower end of the total-energy spectrum. */
-export const MUON_MASS_GEV = 0.1056583755;
+/** Muon mass in GeV (numeric's `physicalConstants.muonMassMeV` / 1000), the lower end of the total-energy spectrum. */
+export const MUON_MASS_GEV: number = physicalConstants.muonMassMeV / 1000;

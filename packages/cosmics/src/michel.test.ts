@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@nucal/numeric';
-import { MICHEL_ENDPOINT_MEV } from './constants.js';
+import { createRng, physicalConstants } from '@nucal/numeric';
+
+const MICHEL_ENDPOINT_MEV = physicalConstants.michelEndpointMeV;
 import { MichelResponseSchema, michelCdf, michelPdf, michelVisibleSpectrum, sampleMichelEnergyMeV, visibleMichelEnergyMeV } from './michel.js';
 
 describe('Michel spectrum', () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { RandomSource } from '@nucal/core';
 import { OutOfRangeError } from '@nucal/core';
-import { normal } from '@nucal/numeric';
-import { MICHEL_ENDPOINT_MEV } from './constants.js';
+import { normal, physicalConstants } from '@nucal/numeric';
+
+const MICHEL_ENDPOINT_MEV: number = physicalConstants.michelEndpointMeV;
 
 /**
  * Michel spectrum of the electron from muon decay at rest, neglecting the electron mass and

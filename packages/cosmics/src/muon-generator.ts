@@ -3,8 +3,7 @@ import type { RandomSource } from '@nucal/core';
 import { ValidationError, formatZodIssues } from '@nucal/core';
 import type { BoxCm } from '@nucal/geometry';
 import { duneFdSpModule } from '@nucal/geometry';
-import { poisson, TabulatedSampler } from '@nucal/numeric';
-import { MUON_MASS_MEV, SECONDS_PER_DAY } from './constants.js';
+import { physicalConstants, poisson, TabulatedSampler } from '@nucal/numeric';
 import {
   DUNE_FD_DEPTH_KMWE,
   MEI_HIME_VALID_DEPTH_KMWE,
@@ -116,7 +115,7 @@ export function muonFluxModel(config: MuonFluxConfigInput = {}, box: BoxCm = dun
     normalisation,
     horizontalFluxPerCm2S: normalisation * horizontal,
     ratePerS,
-    ratePerDay: ratePerS * SECONDS_PER_DAY,
+    ratePerDay: ratePerS * physicalConstants.secondsPerDay,
     sampleInto(rng: RandomSource, out: MuonSet, i: number): void {
       const c = Math.max(1e-6, cosSampler.quantile(rng.uniform()));
       const s = Math.sqrt(1 - c * c);
@@ -162,7 +161,7 @@ export function muonFluxModel(config: MuonFluxConfigInput = {}, box: BoxCm = dun
       out.dx[i] = dx;
       out.dy[i] = -c;
       out.dz[i] = dz;
-      out.kineticEnergyMeV[i] = Math.max(0, eGeV * 1000 - MUON_MASS_MEV);
+      out.kineticEnergyMeV[i] = Math.max(0, eGeV * 1000 - physicalConstants.muonMassMeV);
     },
   };
 }
@@ -205,7 +204,7 @@ export function generateMuons(options: {
     expectedPerDay: model.ratePerDay,
     days,
   };
-  const span = days * SECONDS_PER_DAY;
+  const span = days * physicalConstants.secondsPerDay;
   for (let i = 0; i < n; i++) set.timeS[i] = span * rng.uniform();
   set.timeS.sort();
   for (let i = 0; i < n; i++) model.sampleInto(rng, set, i);
