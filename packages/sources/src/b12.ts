@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ValidationError, formatZodIssues } from '@nucal/core';
-import { ELECTRON_MASS_MEV } from './constants.js';
+import { physicalConstants } from '@nucal/numeric';
 import { betaSpectrum, finishSpectrum } from './beta-spectrum.js';
 import type { BetaType } from './fermi-function.js';
+
+const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
 
 /** One beta branch of a cosmogenic isotope, to a level of C-12. */
 export interface BetaBranch {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@nucal/core';
-import { ELECTRON_MASS_MEV } from './constants.js';
+import { physicalConstants } from '@nucal/numeric';
 import { betaSpectrum, trapezoid } from './beta-spectrum.js';
 import { fermiFunction, nuclearRadiusFm } from './fermi-function.js';
+
+const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
 
 const B12 = { qMeV: 13.369, z: 6, betaType: 'minus' as const, massNumber: 12, rmsRadiusFm: 2.4829 };
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ValidationError, formatZodIssues } from '@nucal/core';
-import { ELECTRON_MASS_MEV } from './constants.js';
+import { physicalConstants } from '@nucal/numeric';
 import { logFermiFunction, nuclearRadiusFm, type BetaType } from './fermi-function.js';
+
+const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
 
 /**
  * Options of an allowed beta spectrum.

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { NotFoundError, ValidationError, formatZodIssues } from '@nucal/core';
-import { ELECTRON_MASS_MEV } from './constants.js';
+import { physicalConstants } from '@nucal/numeric';
+
+const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
 
 /** Identifiers of the catalogued calibration sources (PHYSICS.md 1.2). */
 export const SOURCE_IDS = ['Cs-137', 'Mn-54', 'Co-60', 'K-40', 'Ge-68', 'AmBe', 'AmC', 'nH', 'nC12'] as const;

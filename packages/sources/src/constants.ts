@@ -1,16 +1,19 @@
+import { physicalConstants } from '@nucal/numeric';
+
 /**
- * Physical constants used by the source models (CODATA 2018 values, as in the PDG
- * "Physical constants" table, R.L. Workman et al., PTEP 2022 083C01).
+ * The constants this package once defined itself, now names for `@nucal/numeric`'s
+ * `physicalConstants` (one set of values for all nucal packages; same values, PDG 2024 /
+ * CODATA 2018). Kept so that code importing them from `@nucal/sources` keeps working.
  */
 
-/** Electron rest energy m_e c^2 in MeV. @example const gamma = 1 + kineticMeV / ELECTRON_MASS_MEV; */
-export const ELECTRON_MASS_MEV = 0.51099895;
+/** Electron rest energy m_e c^2 in MeV. @deprecated use `physicalConstants.electronMassMeV` from `@nucal/numeric` */
+export const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
 
-/** Fine-structure constant alpha (dimensionless). @example const eta = FINE_STRUCTURE * z / beta; */
-export const FINE_STRUCTURE = 1 / 137.035999084;
+/** Fine-structure constant alpha. @deprecated use `physicalConstants.fineStructure` from `@nucal/numeric` */
+export const FINE_STRUCTURE: number = physicalConstants.fineStructure;
 
-/** hbar c in MeV fm. @example const radiusNatural = radiusFm / (HBAR_C_MEV_FM / ELECTRON_MASS_MEV); */
-export const HBAR_C_MEV_FM = 197.3269804;
+/** hbar c in MeV fm. @deprecated use `physicalConstants.hbarCMeVFm` from `@nucal/numeric` */
+export const HBAR_C_MEV_FM: number = physicalConstants.hbarCMeVFm;
 
-/** Reduced electron Compton wavelength hbar / (m_e c) in fm: the natural length unit of beta decay. @example R / ELECTRON_COMPTON_FM */
-export const ELECTRON_COMPTON_FM = HBAR_C_MEV_FM / ELECTRON_MASS_MEV;
+/** Reduced electron Compton wavelength hbar / (m_e c) in fm. @deprecated use `physicalConstants.electronComptonFm` from `@nucal/numeric` */
+export const ELECTRON_COMPTON_FM: number = physicalConstants.electronComptonFm;

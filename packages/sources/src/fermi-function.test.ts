@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { OutOfRangeError } from '@nucal/core';
-import { ELECTRON_MASS_MEV, FINE_STRUCTURE } from './constants.js';
+import { physicalConstants } from '@nucal/numeric';
 import { fermiFunction, nuclearRadiusFm } from './fermi-function.js';
+
+const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
+const FINE_STRUCTURE: number = physicalConstants.fineStructure;
 
 /** Non-relativistic Fermi function 2 pi eta / (1 - exp(-2 pi eta)) (Fermi 1934). */
 function fermiNonRelativistic(z: number, tMeV: number, sign: 1 | -1): number {

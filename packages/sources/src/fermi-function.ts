@@ -1,6 +1,10 @@
 import { OutOfRangeError, ValidationError } from '@nucal/core';
-import { ELECTRON_COMPTON_FM, ELECTRON_MASS_MEV, FINE_STRUCTURE } from './constants.js';
+import { physicalConstants } from '@nucal/numeric';
 import { logAbsGammaSquared } from './complex-log-gamma.js';
+
+const ELECTRON_COMPTON_FM: number = physicalConstants.electronComptonFm;
+const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
+const FINE_STRUCTURE: number = physicalConstants.fineStructure;
 
 /** Sign of the emitted lepton's charge: beta-minus (electron) or beta-plus (positron). */
 export type BetaType = 'minus' | 'plus';

@@ -1,5 +1,7 @@
 import type { RandomSource } from '@nucal/core';
-import { ELECTRON_MASS_MEV } from './constants.js';
+import { physicalConstants } from '@nucal/numeric';
+
+const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
 
 /**
  * Energies of the Ge-68 source emission: the Ga-68 positron stops in the enclosure and
