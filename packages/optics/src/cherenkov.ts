@@ -1,7 +1,10 @@
 import { ValidationError } from '@nucal/core';
-import { ELECTRON_MASS_MEV, FINE_STRUCTURE } from '@nucal/sources';
+import { physicalConstants } from '@nucal/numeric';
 import type { Material } from './material.js';
 import { collisionStoppingPower } from './stopping-power.js';
+
+const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
+const FINE_STRUCTURE: number = physicalConstants.fineStructure;
 
 /**
  * Kinetic energy (MeV) above which a particle of mass `massMeV` emits Cherenkov light in a

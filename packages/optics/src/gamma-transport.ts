@@ -1,8 +1,11 @@
 import { ValidationError, type RandomSource } from '@nucal/core';
-import { ELECTRON_MASS_MEV, getSource, type CalibrationSource } from '@nucal/sources';
+import { physicalConstants } from '@nucal/numeric';
+import { getSource, type CalibrationSource } from '@nucal/sources';
 import { attenuationTable, type AttenuationTable } from './attenuation.js';
 import { sampleKleinNishinaEpsilon } from './klein-nishina.js';
 import { LAB, type Material } from './material.js';
+
+const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
 
 /** Geometry and medium of the transport toy. */
 export interface TransportMedium {

@@ -12,7 +12,7 @@ export {
   type DensityEffect, type Material,
 } from './material.js';
 // electron collision stopping power (Bethe / Rohrlich-Carlson)
-export { collisionStoppingPower, densityEffectDelta, stoppingPowerTable, type StoppingPowerTable } from './stopping-power.js';
+export { collisionStoppingPower, stoppingPowerTable, type StoppingPowerTable } from './stopping-power.js';
 // Birks quenching and Cherenkov light
 export { quenchFactor, quenchedScintillationTable, type BirksParameters, type SlowingDownTable } from './birks.js';
 export { cherenkovThresholdMeV, cherenkovPhotonsPerCm, cherenkovPhotonTable, type CherenkovParameters } from './cherenkov.js';
@@ -23,7 +23,7 @@ export {
 } from './electron-response.js';
 // photon cross sections: Klein-Nishina and XCOM (photoelectric, pair)
 export {
-  CLASSICAL_ELECTRON_RADIUS_CM, kleinNishinaCrossSectionCm2, kleinNishinaDifferential, sampleKleinNishinaEpsilon, comptonEdgeMeV,
+  kleinNishinaCrossSectionCm2, kleinNishinaDifferential, sampleKleinNishinaEpsilon, comptonEdgeMeV,
 } from './klein-nishina.js';
 export { XCOM_ENERGY_MEV, XCOM_H, XCOM_C, interpolateXcom, type XcomElement } from './xcom-data.js';
 export { massAttenuation, attenuationTable, type MassAttenuation, type AttenuationTable } from './attenuation.js';

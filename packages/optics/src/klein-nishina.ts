@@ -1,8 +1,9 @@
 import type { RandomSource } from '@nucal/core';
-import { ELECTRON_MASS_MEV } from '@nucal/sources';
+import { physicalConstants } from '@nucal/numeric';
 
-/** Classical electron radius r_e, cm (CODATA 2018). */
-export const CLASSICAL_ELECTRON_RADIUS_CM = 2.8179403262e-13;
+const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
+/** Classical electron radius r_e, cm (numeric's physicalConstants, CODATA 2018). */
+const CLASSICAL_ELECTRON_RADIUS_CM: number = physicalConstants.classicalElectronRadiusCm;
 
 /**
  * Klein-Nishina total cross section per free electron, cm2 (O. Klein, Y. Nishina, Z. Phys. 52

@@ -1,20 +1,20 @@
 import { OutOfRangeError, ValidationError } from '@nucal/core';
-import { ELECTRON_MASS_MEV } from '@nucal/sources';
-import { zOverA, type Material } from './material.js';
+import { densityEffectDelta, physicalConstants, type SternheimerParameters } from '@nucal/numeric';
+import { zOverA, type DensityEffect, type Material } from './material.js';
 
-/** 2 pi N_A r_e^2 m_e c^2 = K / 2 with K = 0.307075 MeV cm2/mol (PDG). */
-const HALF_K_MEV_CM2_PER_MOL = 0.307075 / 2;
+const ELECTRON_MASS_MEV: number = physicalConstants.electronMassMeV;
+/** 2 pi N_A r_e^2 m_e c^2 = K / 2 (K of numeric's physicalConstants, PDG). */
+const HALF_K_MEV_CM2_PER_MOL: number = physicalConstants.betheKMeVCm2PerMol / 2;
 
-/**
- * Density-effect correction delta (Sternheimer parametrisation) at x = log10(beta gamma).
- * @example densityEffectDelta(LAB, Math.log10(5)) // small, about 0.2
- */
-export function densityEffectDelta(material: Material, x: number): number {
-  const d = material.densityEffect;
-  const twoLn10 = 2 * Math.LN10;
-  if (x >= d.x1) return twoLn10 * x - d.cBar;
-  if (x >= d.x0) return twoLn10 * x - d.cBar + d.a * (d.x1 - x) ** d.m;
-  return d.delta0 * 10 ** (2 * (x - d.x0));
+/** The material's density-effect parameters in numeric's form (its exponent `m` is numeric's `k`), one object per material. */
+const sternheimerOf = new WeakMap<DensityEffect, SternheimerParameters>();
+function sternheimer(d: DensityEffect): SternheimerParameters {
+  let p = sternheimerOf.get(d);
+  if (!p) {
+    p = { a: d.a, k: d.m, x0: d.x0, x1: d.x1, cBar: d.cBar, delta0: d.delta0 };
+    sternheimerOf.set(d, p);
+  }
+  return p;
 }
 
 /**
@@ -39,8 +39,9 @@ export function collisionStoppingPower(material: Material, kineticMeV: number): 
   const beta2 = 1 - 1 / (gamma * gamma);
   const iOverM = (material.meanExcitationEnergyEv * 1e-6) / ELECTRON_MASS_MEV;
   const fMinus = 1 - beta2 + ((tau * tau) / 8 - (2 * tau + 1) * Math.LN2) / (gamma * gamma);
-  const x = Math.log10(Math.sqrt(tau * (tau + 2)));
-  const bracket = Math.log((tau * tau * (tau + 2)) / (2 * iOverM * iOverM)) + fMinus - densityEffectDelta(material, x);
+  // numeric's densityEffectDelta (Sternheimer's parametrisation) at beta gamma = sqrt(tau (tau + 2))
+  const delta = densityEffectDelta(sternheimer(material.densityEffect), Math.sqrt(tau * (tau + 2)));
+  const bracket = Math.log((tau * tau * (tau + 2)) / (2 * iOverM * iOverM)) + fMinus - delta;
   return ((HALF_K_MEV_CM2_PER_MOL * zOverA(material)) / beta2) * bracket;
 }
 
