@@ -2,7 +2,7 @@ import { duneFdSpModule } from '@nucal/geometry';
 import { chi2Fit, createRng } from '@nucal/numeric';
 import { describe, expect, it } from 'vitest';
 import { estimatorDriftResponse } from './estimator-drift-response.js';
-import { fitLifetimeProfile, fitLifetimes } from './lifetime-fit.js';
+import { fitLifetimeProfile, fitLifetimes, lifetimeProfile } from './lifetime-fit.js';
 import { simulateLifetimeHits } from './lifetime-toy.js';
 import { LifetimePayloadSchema } from './records.js';
 
@@ -31,6 +31,19 @@ describe('fitLifetimeProfile', () => {
     // (85 x 0.99 + 100 + 40 x 1.01) / 225 = 0.998, the same in every bin
     expect(r.q0).toBeCloseTo(998, 3);
     expect(r.entry.nHits).toBe(3000);
+  });
+});
+
+describe('lifetimeProfile binning', () => {
+  it('bins [0, max] closed: the largest drift time counts in the last bin; the means are per bin', () => {
+    const t = [0, 50, 99, 100, 150, 199.5, 200, 250, 300];
+    const q = t.map((_, i) => 1 + 0.1 * (i % 3)); // a spread, so that each bin's truncated mean has an error
+    const p = lifetimeProfile(t, q, { bins: 3, minHitsPerBin: 1 });
+    expect(Array.from(p.nHits)).toEqual([3, 3, 3]);
+    expect(p.driftTimeUs[2]).toBeCloseTo(250, 12);
+    // A range that ends below the largest drift time leaves the later ones out (its upper end is kept).
+    const r = lifetimeProfile(t, q, { bins: 3, minHitsPerBin: 1, driftTimeRangeUs: [0, 250] });
+    expect(Array.from(r.nHits)).toEqual([2, 3, 3]);
   });
 });
 

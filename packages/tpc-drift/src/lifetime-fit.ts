@@ -1,5 +1,5 @@
 import { FitError, ValidationError, type FitSummary } from '@nucal/core';
-import { chi2Fit, langauMpv, toFitSummary, truncatedMean } from '@nucal/numeric';
+import { chi2Fit, integerAxis, langauMpv, regularAxis, splitByBin, toFitSummary, truncatedMean, variableAxis } from '@nucal/numeric';
 import { checkLifetimeHits, type LifetimeHits } from './lifetime-sample.js';
 import type { LifetimeEntry, LifetimeEstimator, LifetimePayload } from './records.js';
 
@@ -68,34 +68,24 @@ export function lifetimeProfile(driftTimeUs: ArrayLike<number>, dQdx: ArrayLike<
   if (options.driftTimeRangeUs === undefined) for (let i = 0; i < n; i++) tHi = Math.max(tHi, driftTimeUs[i]!);
   if (!(tHi > tLo)) throw new ValidationError(`lifetime profile: empty drift-time range [${tLo}, ${tHi}] us`);
   if (!Number.isInteger(nBins) || nBins < 3) throw new ValidationError(`lifetime profile: ${nBins} bins, expected an integer >= 3`);
-  // Two passes (count, fill) so each bin's values sit in one typed array.
-  const binOf = new Int32Array(n);
-  const counts = new Int32Array(nBins);
-  const scale = nBins / (tHi - tLo);
-  for (let i = 0; i < n; i++) {
-    const t = driftTimeUs[i]!;
-    let b = Math.floor((t - tLo) * scale);
-    if (t === tHi) b = nBins - 1;
-    binOf[i] = b >= 0 && b < nBins ? b : -1;
-    if (binOf[i]! >= 0) counts[b]!++;
-  }
-  const values = Array.from(counts, (c) => new Float64Array(c));
-  const fill = new Int32Array(nBins);
-  const tSum = new Float64Array(nBins);
-  for (let i = 0; i < n; i++) {
-    const b = binOf[i]!;
-    if (b < 0) continue;
-    values[b]![fill[b]!++] = dQdx[i]!;
-    tSum[b]! += driftTimeUs[i]!;
-  }
+  // Drift-time bins on numeric's regular axis; the range is closed, so a drift time equal to its
+  // upper end (the largest one when the range comes from the data) counts in the last bin.
+  const axis = regularAxis(nBins, tLo, tHi, { label: 'drift time', unit: 'us' });
+  const lastBin = axis.centers()[nBins - 1]!;
+  const at = Float64Array.from(driftTimeUs, (t) => (t === tHi ? lastBin : t));
+  const values = splitByBin(axis, at, dQdx);
+  const times = splitByBin(axis, at, driftTimeUs);
   const xs: number[] = [];
   const ys: number[] = [];
   const es: number[] = [];
   const ns: number[] = [];
   for (let b = 0; b < nBins; b++) {
-    if (counts[b]! < minHits) continue;
+    const count = values[b]!.length;
+    if (count < minHits) continue;
     const est = estimator === 'truncated-mean' ? truncatedMean(values[b]!, dropLow, dropHigh) : langauMpv(values[b]!);
-    const tMean = tSum[b]! / counts[b]!;
+    let tSum = 0;
+    for (const t of times[b]!) tSum += t;
+    const tMean = tSum / count;
     const corr = options.driftCorrection ? options.driftCorrection(tMean) : 1;
     if (!(corr > 0)) throw new ValidationError(`drift correction ${corr} at ${tMean} us: expected a positive factor`);
     const value = ('mean' in est ? est.mean : est.mpv) / corr;
@@ -103,7 +93,7 @@ export function lifetimeProfile(driftTimeUs: ArrayLike<number>, dQdx: ArrayLike<
     xs.push(tMean);
     ys.push(value);
     es.push(est.error / corr);
-    ns.push(counts[b]!);
+    ns.push(count);
   }
   return {
     driftTimeUs: Float64Array.from(xs),
@@ -258,51 +248,42 @@ export function fitLifetimes(hits: LifetimeHits, options: LifetimesOptions = {})
     }
   }
   const nSlices = edges ? edges.length - 1 : 0;
-  // group g = tpc * (nSlices + 1) + (0 for the whole TPC, 1 + s for slice s)
-  const stride = nSlices + 1;
   let maxTpc = -1;
-  for (let i = 0; i < n; i++) maxTpc = Math.max(maxTpc, hits.tpc[i]!);
-  const sliceOf = new Int32Array(n).fill(-1);
-  const counts = new Int32Array((maxTpc + 1) * stride);
   for (let i = 0; i < n; i++) {
     const tpc = hits.tpc[i]!;
     if (!Number.isInteger(tpc) || tpc < 0) throw new ValidationError(`hit ${i} has TPC ${tpc}: expected a non-negative integer`);
-    counts[tpc * stride]!++;
-    if (edges) {
-      const y = hits.yCm![i]!;
-      for (let s = 0; s < nSlices; s++) {
-        if (y >= edges[s]! && (y < edges[s + 1]! || (s === nSlices - 1 && y === edges[s + 1]!))) {
-          sliceOf[i] = s;
-          counts[tpc * stride + 1 + s]!++;
-          break;
-        }
-      }
-    }
+    maxTpc = Math.max(maxTpc, tpc);
   }
-  const t = Array.from(counts, (c) => new Float64Array(c));
-  const q = Array.from(counts, (c) => new Float64Array(c));
-  const fill = new Int32Array(counts.length);
-  for (let i = 0; i < n; i++) {
-    const groups = [hits.tpc[i]! * stride, ...(sliceOf[i]! >= 0 ? [hits.tpc[i]! * stride + 1 + sliceOf[i]!] : [])];
-    for (const g of groups) {
-      const k = fill[g]!++;
-      t[g]![k] = hits.driftTimeUs[i]!;
-      q[g]![k] = hits.dQdx[i]!;
-    }
+  // Hits per TPC, and per (TPC, height slice) on the slices' axis (the last slice closed at its top), in input order.
+  const tpcAxis = integerAxis(0, maxTpc + 1, { label: 'TPC' });
+  const t = splitByBin(tpcAxis, hits.tpc, hits.driftTimeUs);
+  const q = splitByBin(tpcAxis, hits.tpc, hits.dQdx);
+  let tSlice: Float64Array[] = [];
+  let qSlice: Float64Array[] = [];
+  if (edges) {
+    const yAxis = variableAxis(edges, { label: 'height', unit: 'cm' });
+    const group = Float64Array.from({ length: n }, (_, i) => {
+      const y = hits.yCm![i]!;
+      const s = y === yAxis.hi ? nSlices - 1 : yAxis.index(y);
+      return s >= 0 && s < nSlices ? hits.tpc[i]! * nSlices + s : Number.NaN;
+    });
+    const groupAxis = integerAxis(0, (maxTpc + 1) * nSlices);
+    tSlice = splitByBin(groupAxis, group, hits.driftTimeUs);
+    qSlice = splitByBin(groupAxis, group, hits.dQdx);
   }
   const results: LifetimeFitResult[] = [];
   for (let tpc = 0; tpc <= maxTpc; tpc++) {
-    if (counts[tpc * stride] === 0) continue;
+    if (t[tpc]!.length === 0) continue;
     const full = options.fullDriftTimeUs?.[tpc];
     const base: LifetimeFitOptions & { tpc: number } = {
       ...options,
       tpc,
       ...(full !== undefined ? { driftTimeRangeUs: [0, full] as const } : {}),
     };
-    results.push(fitLifetimeProfile(t[tpc * stride]!, q[tpc * stride]!, base));
+    results.push(fitLifetimeProfile(t[tpc]!, q[tpc]!, base));
     for (let s = 0; s < nSlices; s++) {
-      const g = tpc * stride + 1 + s;
-      results.push(fitLifetimeProfile(t[g]!, q[g]!, { ...base, slice: { yMinCm: edges![s]!, yMaxCm: edges![s + 1]! } }));
+      const g = tpc * nSlices + s;
+      results.push(fitLifetimeProfile(tSlice[g]!, qSlice[g]!, { ...base, slice: { yMinCm: edges![s]!, yMaxCm: edges![s + 1]! } }));
     }
   }
   if (results.length === 0) throw new ValidationError('no hits: cannot measure a lifetime');

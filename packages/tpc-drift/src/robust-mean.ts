@@ -1,6 +1,6 @@
 import type { FitSummary } from '@nucal/core';
 import { ValidationError } from '@nucal/core';
-import { normalCdf, quantileSorted } from '@nucal/numeric';
+import { Hist1D, normalCdf, quantileSorted, regularAxis } from '@nucal/numeric';
 
 /** Result of {@link clippedMean}. */
 export interface ClippedMean {
@@ -110,11 +110,15 @@ function gaussianChi2(x: Float64Array, mean: number, rms: number, cut: number, c
   // Equiprobable bins of the Gaussian truncated to the clip window.
   const lo = Number.isFinite(cut) ? normalCdf((centre - cut - mean) / rms) : 0;
   const hi = Number.isFinite(cut) ? normalCdf((centre + cut - mean) / rms) : 1;
-  const counts = new Float64Array(nBins);
-  for (const v of kept) {
+  // u = the fitted truncated Gaussian's CDF of each value, histogrammed in nBins equal bins of
+  // [0, 1); u just outside by round-off counts in the nearest end bin.
+  const h = new Hist1D(regularAxis(nBins, 0, 1));
+  const lastBin = 1 - 0.5 / nBins;
+  h.fillArray(Float64Array.from(kept, (v) => {
     const u = (normalCdf((v - mean) / rms) - lo) / (hi - lo);
-    counts[Math.min(nBins - 1, Math.max(0, Math.floor(u * nBins)))]! += 1;
-  }
+    return u < 0 ? 0 : u >= 1 ? lastBin : u;
+  }));
+  const counts = h.values();
   const expected = kept.length / nBins;
   let chi2 = 0;
   for (const c of counts) chi2 += ((c - expected) * (c - expected)) / expected;
