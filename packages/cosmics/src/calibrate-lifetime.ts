@@ -1,6 +1,6 @@
 import { ValidationError } from '@nucal/core';
-import { duneFdSpModule } from '@nucal/geometry';
-import { linearInterpolator, median } from '@nucal/numeric';
+import { duneFdSpModule, type LArTpcModule } from '@nucal/geometry';
+import { integerAxis, linearInterpolator, median, regularAxis, splitByBin } from '@nucal/numeric';
 import {
   fitLifetimeProfile,
   lifetimeProfile,
@@ -17,7 +17,7 @@ import { mostProbableDedxMeVPerCm } from './landau-mpv.js';
 import { liquidArgon } from './lar-material.js';
 import { sharingResponse } from './sharing-response.js';
 import { TrackClass } from './track-classes.js';
-import { DEFAULT_WIRES_PER_GROUP, wireGroups, type WireGroupOptions } from './wire-groups.js';
+import { DEFAULT_WIRES_PER_GROUP, wireGroups, type WireGroupOptions, type WireGroups } from './wire-groups.js';
 
 /**
  * Default truncation of the truncated mean: drop the lowest 5% and the highest 40% of the values.
@@ -112,83 +112,115 @@ export function lifetimeFromCosmics(
   options: LifetimeCalibrationOptions = {},
 ): LifetimeCalibration {
   const module = duneFdSpModule(sample.module);
-  const minLength = options.minTrackLengthCm ?? 100;
-  const nSlices = options.heightSlices ?? 3;
   const wires = options.wiresPerGroup ?? DEFAULT_WIRES_PER_GROUP;
-  const skip = options.skipEndWires ?? 1;
+  const drift = driftRanges(module, t0, vd);
   const { tracks } = sample;
+  const minLength = options.minTrackLengthCm ?? 100;
+  const groups = wireGroups(sample, (t) => (tracks.flags[t]! & TrackClass.THROUGHGOING) !== 0 && tracks.lengthCm[t]! >= minLength, {
+    wiresPerGroup: wires,
+    skipEndWires: options.skipEndWires ?? 1,
+  });
+  const { driftTimeUs, dQdx } = groupDqdx(sample, groups, drift.offsetUs, options.pitchCorrection !== false);
+  const estimator = options.estimator ?? 'truncated-mean';
+  const truncation = options.truncation ?? DEFAULT_TRUNCATION;
+  const driftResponse =
+    options.driftResponse ?? (options.diffusionCorrection === false ? undefined : diffusionResponse(sample, groups.pitchCm, Math.max(...drift.fullDriftTimeUs), estimator, truncation, options));
+  const sets = groupsByTpcAndSlice(module, groups, driftTimeUs, dQdx, options.heightSlices ?? 3);
+  const profiles: LifetimeProfileFit[] = [];
+  for (const set of sets) {
+    const r = fitLifetimeProfile(set.driftTimeUs, set.dQdx, {
+      estimator, truncation, bins: options.bins ?? 10, minHitsPerBin: options.minValuesPerBin ?? 40, tpc: set.tpc,
+      ...(set.slice ? { slice: set.slice } : {}),
+      driftTimeRangeUs: [0, drift.fullDriftTimeUs[set.tpc]!],
+      ...(driftResponse ? { driftCorrection: driftResponse } : {}),
+    });
+    // The payload counts hits; the fit counted wire groups.
+    const entry = { ...r.entry, nHits: r.entry.nHits * wires };
+    profiles.push({ ...r, entry, curve: lifetimeFitCurve(entry, r.profile) });
+  }
+  return { payload: { estimator, entries: profiles.map((p) => p.entry) }, profiles };
+}
+
+/** Step 1: per TPC, the t0 offset (`dune.t0`) and the full drift time L / <vd> (`dune.drift-velocity`), us. */
+function driftRanges(module: LArTpcModule, t0: T0Payload, vd: DriftVelocityPayload): { offsetUs: Float64Array; fullDriftTimeUs: Float64Array } {
   const nTpc = module.tpcs.length;
-  const offset = new Float64Array(nTpc);
-  const maxT = new Float64Array(nTpc);
+  const offsetUs = new Float64Array(nTpc);
+  const fullDriftTimeUs = new Float64Array(nTpc);
   for (let k = 0; k < nTpc; k++) {
     const e = t0.tpcs.find((x) => x.tpc === k);
     const v = vd.tpcs.find((x) => x.tpc === k);
     if (!e || !v) throw new ValidationError(`TPC ${k} has no ${e ? 'drift velocity' : 't0'}: expected dune.t0 and dune.drift-velocity for every TPC`);
-    offset[k] = e.t0OffsetUs;
-    maxT[k] = (10 * module.tpcs[k]!.driftLengthCm) / v.vdMmPerUs;
+    offsetUs[k] = e.t0OffsetUs;
+    fullDriftTimeUs[k] = (10 * module.tpcs[k]!.driftLengthCm) / v.vdMmPerUs;
   }
-  const groups = wireGroups(sample, (t) => (tracks.flags[t]! & TrackClass.THROUGHGOING) !== 0 && tracks.lengthCm[t]! >= minLength, {
-    wiresPerGroup: wires,
-    skipEndWires: skip,
-  });
-  // dQ/dx scaled by the MPV of the group's length relative to a group of wire-pitch wires: groups
-  // of steep and shallow tracks then share one scale, so drift-time bins with different track
-  // populations stay comparable (a sum of N Landau deposits is a Landau deposit of N pitches).
+  return { offsetUs, fullDriftTimeUs };
+}
+
+/**
+ * Step 2: each wire group's drift time (mean hit time - t0) and dQ/dx (summed charge / summed
+ * pitch), scaled by the Landau-Vavilov MPV of the group's length relative to a group of
+ * wire-pitch wires: groups of steep and shallow tracks then share one scale, so drift-time bins
+ * with different track populations stay comparable (a sum of N Landau deposits is a Landau
+ * deposit of N pitches).
+ */
+function groupDqdx(sample: CosmicSample, groups: WireGroups, offsetUs: Float64Array, pitchCorrection: boolean): { driftTimeUs: Float64Array; dQdx: Float64Array } {
+  const wires = groups.wiresPerGroup;
   const lar = liquidArgon({ densityGPerCm3: larDensityGPerCm3(sample.response.temperatureK) });
   const mpvRef = mostProbableDedxMeVPerCm(lar, THROUGHGOING_BETA_GAMMA, wires * sample.wirePitchCm);
   let lastPitch = -1;
   let lastFactor = 1;
-  const yMin = module.active.yMin;
-  const height = module.active.yMax - yMin;
   const driftTimeUs = new Float64Array(groups.count);
   const dQdx = new Float64Array(groups.count);
   for (let i = 0; i < groups.count; i++) {
     const p = groups.pitchCm[i]!;
     if (p !== lastPitch) {
       lastPitch = p;
-      lastFactor = options.pitchCorrection === false ? 1 : mostProbableDedxMeVPerCm(lar, THROUGHGOING_BETA_GAMMA, wires * p) / mpvRef;
+      lastFactor = pitchCorrection ? mostProbableDedxMeVPerCm(lar, THROUGHGOING_BETA_GAMMA, wires * p) / mpvRef : 1;
     }
-    driftTimeUs[i] = groups.timeUs[i]! - offset[groups.tpc[i]!]!;
+    driftTimeUs[i] = groups.timeUs[i]! - offsetUs[groups.tpc[i]!]!;
     dQdx[i] = groups.chargeAdc[i]! / (wires * p) / lastFactor;
   }
-  const estimator = options.estimator ?? 'truncated-mean';
-  const truncation = options.truncation ?? DEFAULT_TRUNCATION;
-  const driftResponse =
-    options.driftResponse ?? (options.diffusionCorrection === false ? undefined : diffusionResponse(sample, groups.pitchCm, Math.max(...maxT), estimator, truncation, options));
-  // Values per (TPC, slice) set; set 0 of each TPC is the whole TPC.
-  const stride = nSlices + 1;
-  const sliceOf = (y: number): number => Math.min(nSlices - 1, Math.max(0, Math.floor(((y - yMin) / height) * nSlices)));
-  const counts = new Int32Array(nTpc * stride);
-  for (let i = 0; i < groups.count; i++) {
-    counts[groups.tpc[i]! * stride]!++;
-    if (nSlices > 0) counts[groups.tpc[i]! * stride + 1 + sliceOf(groups.yCm[i]!)]!++;
+  return { driftTimeUs, dQdx };
+}
+
+/** One set of wire groups to fit: a whole TPC or one of its height slices. */
+interface GroupSet {
+  readonly tpc: number;
+  readonly slice?: { readonly yMinCm: number; readonly yMaxCm: number };
+  readonly driftTimeUs: Float64Array;
+  readonly dQdx: Float64Array;
+}
+
+/**
+ * Step 3: the groups of each TPC, then of each of its `nSlices` equal height slices of the
+ * active volume (a group below or above counts in the end slice), in sample order; sets ordered
+ * by TPC, whole TPC first.
+ */
+function groupsByTpcAndSlice(module: LArTpcModule, groups: WireGroups, driftTimeUs: Float64Array, dQdx: Float64Array, nSlices: number): GroupSet[] {
+  const nTpc = module.tpcs.length;
+  const yMin = module.active.yMin;
+  const height = module.active.yMax - yMin;
+  const tpcAxis = integerAxis(0, nTpc, { label: 'TPC' });
+  const t = splitByBin(tpcAxis, groups.tpc, driftTimeUs);
+  const q = splitByBin(tpcAxis, groups.tpc, dQdx);
+  let tSlice: Float64Array[] = [];
+  let qSlice: Float64Array[] = [];
+  if (nSlices > 0) {
+    const axis = regularAxis(nSlices, yMin, module.active.yMax, { label: 'height', unit: 'cm' });
+    const set = Float64Array.from(groups.tpc, (tpc, i) => tpc * nSlices + Math.min(nSlices - 1, Math.max(0, axis.index(groups.yCm[i]!))));
+    const setAxis = integerAxis(0, nTpc * nSlices);
+    tSlice = splitByBin(setAxis, set, driftTimeUs);
+    qSlice = splitByBin(setAxis, set, dQdx);
   }
-  const t = Array.from(counts, (c) => new Float64Array(c));
-  const q = Array.from(counts, (c) => new Float64Array(c));
-  const fill = new Int32Array(counts.length);
-  for (let i = 0; i < groups.count; i++) {
-    const k = groups.tpc[i]!;
-    for (const g of nSlices > 0 ? [k * stride, k * stride + 1 + sliceOf(groups.yCm[i]!)] : [k * stride]) {
-      t[g]![fill[g]!] = driftTimeUs[i]!;
-      q[g]![fill[g]!++] = dQdx[i]!;
-    }
-  }
-  const profiles: LifetimeProfileFit[] = [];
+  const sets: GroupSet[] = [];
   for (let k = 0; k < nTpc; k++) {
-    for (let s = 0; s <= nSlices; s++) {
-      const slice = s === 0 ? undefined : { yMinCm: yMin + ((s - 1) * height) / nSlices, yMaxCm: yMin + (s * height) / nSlices };
-      const r = fitLifetimeProfile(t[k * stride + s]!, q[k * stride + s]!, {
-        estimator, truncation, bins: options.bins ?? 10, minHitsPerBin: options.minValuesPerBin ?? 40, tpc: k,
-        ...(slice ? { slice } : {}),
-        driftTimeRangeUs: [0, maxT[k]!],
-        ...(driftResponse ? { driftCorrection: driftResponse } : {}),
-      });
-      // The payload counts hits; the fit counted wire groups.
-      const entry = { ...r.entry, nHits: r.entry.nHits * wires };
-      profiles.push({ ...r, entry, curve: lifetimeFitCurve(entry, r.profile) });
+    sets.push({ tpc: k, driftTimeUs: t[k]!, dQdx: q[k]! });
+    for (let s = 0; s < nSlices; s++) {
+      const slice = { yMinCm: yMin + (s * height) / nSlices, yMaxCm: yMin + ((s + 1) * height) / nSlices };
+      sets.push({ tpc: k, slice, driftTimeUs: tSlice[k * nSlices + s]!, dQdx: qSlice[k * nSlices + s]! });
     }
   }
-  return { payload: { estimator, entries: profiles.map((p) => p.entry) }, profiles };
+  return sets;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Hist1D, integerAxis } from '@nucal/numeric';
 import type { CosmicSample } from './cosmic-sample.js';
 import { TRACK_CLASS_NAMES, type TrackClassName } from './track-classes.js';
 
@@ -5,21 +6,30 @@ import { TRACK_CLASS_NAMES, type TrackClassName } from './track-classes.js';
 export type ClassRates = Record<TrackClassName | 'all', { readonly count: number; readonly perDay: number; readonly errorPerDay: number }>;
 
 /**
- * Counts the tracks of each class in a sample and turns them into rates per day.
+ * Counts the tracks of each class in a sample and turns them into rates per day: a histogram
+ * over the classes (bin 0 all tracks, then {@link TRACK_CLASS_NAMES} in order) that every track
+ * fills once for 'all' and once for each class it belongs to (classes overlap); the error is
+ * the Poisson sqrt(N).
  *
  * @example classRates(sample).stopping.perDay // ~ 47 for the DUNE FD module at 4.3 km.w.e.
  */
 export function classRates(sample: CosmicSample): ClassRates {
   const { flags, count } = sample.tracks;
-  const out = {} as Record<string, { count: number; perDay: number; errorPerDay: number }>;
-  const put = (name: string, c: number): void => {
-    out[name] = { count: c, perDay: c / sample.days, errorPerDay: Math.sqrt(c) / sample.days };
-  };
-  put('all', count);
-  for (const [name, mask] of TRACK_CLASS_NAMES) {
-    let c = 0;
-    for (let i = 0; i < count; i++) if (flags[i]! & mask) c++;
-    put(name, c);
+  const names: readonly (TrackClassName | 'all')[] = ['all', ...TRACK_CLASS_NAMES.map(([name]) => name)];
+  const memberships: number[] = [];
+  for (let i = 0; i < count; i++) {
+    memberships.push(0);
+    TRACK_CLASS_NAMES.forEach(([, mask], k) => {
+      if (flags[i]! & mask) memberships.push(k + 1);
+    });
   }
-  return out as ClassRates;
+  const h = new Hist1D(integerAxis(0, names.length, { label: 'track class' }));
+  h.fillArray(memberships);
+  const counts = h.values();
+  const variances = h.variances();
+  const out = {} as Record<TrackClassName | 'all', { count: number; perDay: number; errorPerDay: number }>;
+  names.forEach((name, k) => {
+    out[name] = { count: counts[k]!, perDay: counts[k]! / sample.days, errorPerDay: Math.sqrt(variances[k]!) / sample.days };
+  });
+  return out;
 }
