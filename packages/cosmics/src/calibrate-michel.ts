@@ -1,6 +1,6 @@
 import { FitError } from '@nucal/core';
 import type { FitSummary } from '@nucal/core';
-import { Hist1D, minimize, regularAxis, toFitSummary } from '@nucal/numeric';
+import { chi2Survival, Hist1D, minimize, regularAxis, toFitSummary } from '@nucal/numeric';
 import { W_ION_MEV, larDensityGPerCm3, recombinationFactor, type EnergyScalePayload, type LifetimePayload, type T0Payload } from '@nucal/tpc-drift';
 import type { CosmicSample } from './cosmic-sample.js';
 import { lifetimeLookup } from './lifetime-lookup.js';
@@ -28,6 +28,14 @@ export interface MichelSpectrum {
   readonly outside: number;
   /** The fitted model on its grid, in electrons per bin width. */
   readonly model: { readonly energyMeV: Float64Array; readonly expected: Float64Array };
+  /** Expected electrons in each bin (the fitted model integrated over the bin). */
+  readonly expectedPerBin: Float64Array;
+  /**
+   * Goodness of fit of the histogram: Baker-Cousins chi2 2 sum(mu - n + n ln(n / mu)) over the
+   * bins with mu > 0, ndof = those bins - 1 (the scale was fitted), and its p-value. The
+   * unbinned fit itself has none.
+   */
+  readonly goodnessOfFit: { readonly chi2: number; readonly ndof: number; readonly pValue: number | null };
 }
 
 /**
@@ -45,8 +53,20 @@ export function michelSpectrum(result: MichelScaleResult, options: { binMeV?: nu
   const n = result.energyMeV.length;
   const keep: number[] = [];
   for (let i = 0; i < result.template.energyMeV.length; i++) if (result.template.energyMeV[i]! <= maxMeV) keep.push(i);
+  const edges = h.edges();
+  const expectedPerBin = Float64Array.from(counts, (_, b) => n * integratePiecewiseLinear(result.template.energyMeV, result.template.density, edges[b]!, edges[b + 1]!));
+  let chi2 = 0;
+  let used = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const mu = expectedPerBin[b]!;
+    const k = counts[b]!;
+    if (!(mu > 0)) continue;
+    chi2 += 2 * (mu - k + (k > 0 ? k * Math.log(k / mu) : 0));
+    used++;
+  }
+  const ndof = used - 1;
   return {
-    edgesMeV: h.edges(),
+    edgesMeV: edges,
     counts,
     errors: Float64Array.from(h.variances(), Math.sqrt),
     outside: h.underflow + h.overflow + h.nan,
@@ -54,7 +74,23 @@ export function michelSpectrum(result: MichelScaleResult, options: { binMeV?: nu
       energyMeV: Float64Array.from(keep, (i) => result.template.energyMeV[i]!),
       expected: Float64Array.from(keep, (i) => result.template.density[i]! * n * binMeV),
     },
+    expectedPerBin,
+    goodnessOfFit: { chi2, ndof, pValue: ndof > 0 ? chi2Survival(chi2, ndof) : null },
   };
+}
+
+/** Integral over [a, b] of the linear interpolation of (x, y) (x increasing; zero outside). */
+function integratePiecewiseLinear(x: Float64Array, y: Float64Array, a: number, b: number): number {
+  let s = 0;
+  for (let i = 0; i + 1 < x.length; i++) {
+    const lo = Math.max(a, x[i]!);
+    const hi = Math.min(b, x[i + 1]!);
+    if (!(hi > lo)) continue;
+    const slope = (y[i + 1]! - y[i]!) / (x[i + 1]! - x[i]!);
+    const at = (v: number): number => y[i]! + slope * (v - x[i]!);
+    s += 0.5 * (at(lo) + at(hi)) * (hi - lo);
+  }
+  return s;
 }
 
 /** Electron showers recombine about like a MIP; the same assumption as the simulation makes. */
