@@ -17,10 +17,10 @@ import type { CosmicSample } from './cosmic-sample.js';
 import { csdaRangeTable } from './csda-range.js';
 import { mostProbableDedxMeVPerCm } from './landau-mpv.js';
 import { liquidArgon } from './lar-material.js';
-import { lifetimeLookup } from './lifetime-lookup.js';
+import { lifetimeLookup, type LifetimeLookup } from './lifetime-lookup.js';
 import { TrackClass } from './track-classes.js';
 import { wireChargeModel } from './wire-charge-model.js';
-import { DEFAULT_WIRES_PER_GROUP, wireGroups } from './wire-groups.js';
+import { DEFAULT_WIRES_PER_GROUP, wireGroups, type WireGroups } from './wire-groups.js';
 import { DEFAULT_TRUNCATION } from './calibrate-lifetime.js';
 
 /** Options of {@link energyScaleFromStoppingMuons}. */
@@ -104,94 +104,16 @@ export function energyScaleFromStoppingMuons(
 ): { payload: EnergyScalePayload; hits: StoppingMuonHits } {
   const window = options.residualRangeCm ?? [100, 200];
   const [dropLow, dropHigh] = options.truncation ?? DEFAULT_TRUNCATION;
-  const draws = options.templateDraws ?? 10;
   const wires = options.wiresPerGroup ?? DEFAULT_WIRES_PER_GROUP;
   const sharing = options.diffusionCorrection ?? true;
   const response = sample.response;
   const density = larDensityGPerCm3(response.temperatureK);
-  const lar = liquidArgon({ densityGPerCm3: density });
-  const range = csdaRangeTable(lar, { maxKineticEnergyMeV: 1e5 });
-  const model = wireChargeModel(response);
   const nTpc = duneFdSpModule(sample.module).tpcs.length;
   const tau = lifetimeLookup(lifetime);
-  const offset = new Map(t0.tpcs.map((e) => [e.tpc, e.t0OffsetUs]));
-  const { hits, tracks } = sample;
-
-  // Groups of stopping-muon wires whose mean residual range is in the window; the wire beyond
-  // each end of a group exists (skipEndWires 1), which the template needs for charge sharing.
-  const groups = wireGroups(sample, (t) => (tracks.flags[t]! & TrackClass.STOPPING) !== 0, { wiresPerGroup: wires, skipEndWires: 1 });
-  const measured = new Float64Array(groups.count);
-  const driftUs = new Float64Array(groups.count);
-  const inWindow = new Uint8Array(groups.count);
-  for (let g = 0; g < groups.count; g++) {
-    const rr = tracks.lengthCm[groups.track[g]!]! - groups.pathCm[g]!;
-    if (rr < window[0] || rr > window[1]) continue;
-    inWindow[g] = 1;
-    const tpc = groups.tpc[g]!;
-    const t0k = offset.get(tpc) ?? 0;
-    let q = 0;
-    for (let j = groups.firstHit[g]!; j < groups.firstHit[g]! + wires; j++) {
-      q += hits.chargeAdc[j]! * Math.exp((hits.timeUs[j]! - t0k) / (1000 * tau.lifetimeMs(tpc, hits.yCm[j]!)));
-    }
-    measured[g] = q / (wires * groups.pitchCm[g]!);
-    driftUs[g] = groups.timeUs[g]! - t0k;
-  }
-
-  const charge = new Float64Array(wires + 2);
-  const share = new Float64Array(wires + 2);
-  const scratch = new Float64Array(wires + 2);
-  const kinetic = new Float64Array(wires + 2);
-  const predict = (g: number, out: Float64Array, at: number): void => {
-    const lengthCm = tracks.lengthCm[groups.track[g]!]!;
-    const first = groups.firstHit[g]!;
-    const p = groups.pitchCm[g]!;
-    const tpc = groups.tpc[g]!;
-    const tDrift = Math.max(0, driftUs[g]!);
-    const f = sharing && response.transverseDiffusionCm2PerS > 0 && tDrift > 0 ? chargeSharingFraction(diffusionSigmaCm(response.transverseDiffusionCm2PerS, tDrift), sample.wirePitchCm) : 0;
-    share.fill(f);
-    // Wires first-1 .. first+wires, at the residual range of each (path step = pitch).
-    for (let w = 0; w < wires + 2; w++) kinetic[w] = range.kineticEnergyMeV_fromRangeCm(Math.max(0, lengthCm - (hits.pathCm[first]! + (w - 1) * p)));
-    const noise = response.noiseElectrons * Math.exp(tDrift / (1000 * tau.lifetimeMs(tpc, groups.yCm[g]!)));
-    for (let d = 0; d < draws; d++) {
-      for (let w = 0; w < wires + 2; w++) charge[w] = model.electrons(rng, p, Math.max(0.1, betaGammaFromKineticEnergy(kinetic[w]!)), kinetic[w]!);
-      if (f > 0) shareChargeInPlace(charge, share, 0, wires + 2, scratch);
-      let q = 0;
-      for (let w = 1; w <= wires; w++) q += charge[w]! + (noise > 0 ? normal(rng, 0, noise) : 0);
-      out[at + d] = q / (wires * p);
-    }
-  };
-
-  const measure = (select: (tpc: number) => boolean, label: string, required: boolean): { c: number; err: number; n: number } | null => {
-    let n = 0;
-    for (let g = 0; g < groups.count; g++) if (inWindow[g] && select(groups.tpc[g]!)) n++;
-    if (n < 30 && !required) return null;
-    if (n < 30) throw new FitError(`energy scale for ${label}: ${n} groups of ${wires} stopping-muon wires in the MIP window, expected at least 30`);
-    const meas = new Float64Array(n);
-    const pred = new Float64Array(n * draws);
-    // Lifetime uncertainty: per TPC, the mean drift time of its groups and its lifetime entry.
-    const tSum = new Float64Array(nTpc);
-    const tCount = new Float64Array(nTpc);
-    let i = 0;
-    for (let g = 0; g < groups.count; g++) {
-      if (!inWindow[g] || !select(groups.tpc[g]!)) continue;
-      meas[i] = measured[g]!;
-      predict(g, pred, i * draws);
-      tSum[groups.tpc[g]!]! += driftUs[g]!;
-      tCount[groups.tpc[g]!]!++;
-      i++;
-    }
-    const m = truncatedMean(meas, dropLow, dropHigh);
-    const e = truncatedMean(pred, dropLow, dropHigh);
-    let lifetimeRel2 = 0;
-    for (let k = 0; k < nTpc; k++) {
-      if (tCount[k] === 0) continue;
-      const entry = tau.entry(k);
-      const rel = ((tCount[k]! / n) * (tSum[k]! / tCount[k]!) * entry.errorMs) / (1000 * entry.lifetimeMs * entry.lifetimeMs);
-      lifetimeRel2 += rel * rel;
-    }
-    const c = e.mean / m.mean;
-    return { c, err: c * Math.sqrt((m.error / m.mean) ** 2 + (e.error / e.mean) ** 2 + lifetimeRel2), n };
-  };
+  const measured = measuredGroups(sample, t0, tau, window, wires);
+  const template = groupTemplate(sample, measured, tau, { draws: options.templateDraws ?? 10, sharing, densityGPerCm3: density });
+  const measure = (select: (tpc: number) => boolean, label: string, required: boolean) =>
+    scaleConstant(measured, template, tau, rng, { select, label, required, nTpc, truncation: [dropLow, dropHigh] });
 
   const whole = measure(() => true, 'the whole detector', true)!;
   // Per-TPC constants where the TPC has enough MIP-region groups; the others use the global one.
@@ -213,6 +135,142 @@ export function energyScaleFromStoppingMuons(
     ...(tpcs ? { tpcs } : {}),
   };
   return { payload, hits: stoppingMuonHits(sample, t0, lifetime, window) };
+}
+
+/** Wire groups of stopping muons, and which of them lie in the MIP window with their measured dQ/dx. */
+interface MeasuredGroups {
+  readonly groups: WireGroups;
+  readonly inWindow: Uint8Array;
+  /** Lifetime-corrected dQ/dx, ADC/cm, and drift time (group mean time - t0), us; set where in the window. */
+  readonly dqdx: Float64Array;
+  readonly driftUs: Float64Array;
+}
+
+/**
+ * Step 1: groups of `wires` consecutive stopping-muon wires whose mean residual range is in the
+ * window (the wire beyond each end of a group exists, skipEndWires 1, which the template needs
+ * for charge sharing): each wire lifetime-corrected at its height, summed, over the summed pitch.
+ */
+function measuredGroups(sample: CosmicSample, t0: T0Payload, tau: LifetimeLookup, window: readonly [number, number], wires: number): MeasuredGroups {
+  const { hits, tracks } = sample;
+  const offset = new Map(t0.tpcs.map((e) => [e.tpc, e.t0OffsetUs]));
+  const groups = wireGroups(sample, (t) => (tracks.flags[t]! & TrackClass.STOPPING) !== 0, { wiresPerGroup: wires, skipEndWires: 1 });
+  const dqdx = new Float64Array(groups.count);
+  const driftUs = new Float64Array(groups.count);
+  const inWindow = new Uint8Array(groups.count);
+  for (let g = 0; g < groups.count; g++) {
+    const rr = tracks.lengthCm[groups.track[g]!]! - groups.pathCm[g]!;
+    if (rr < window[0] || rr > window[1]) continue;
+    inWindow[g] = 1;
+    const tpc = groups.tpc[g]!;
+    const t0k = offset.get(tpc) ?? 0;
+    let q = 0;
+    for (let j = groups.firstHit[g]!; j < groups.firstHit[g]! + wires; j++) {
+      q += hits.chargeAdc[j]! * Math.exp((hits.timeUs[j]! - t0k) / (1000 * tau.lifetimeMs(tpc, hits.yCm[j]!)));
+    }
+    dqdx[g] = q / (wires * groups.pitchCm[g]!);
+    driftUs[g] = groups.timeUs[g]! - t0k;
+  }
+  return { groups, inWindow, dqdx, driftUs };
+}
+
+/** Draws the nominal-model prediction of one measured group into `out[at .. at + draws)`. */
+interface GroupTemplate {
+  readonly draws: number;
+  predict(g: number, rng: RandomSource, out: Float64Array, at: number): void;
+}
+
+/**
+ * Step 2: the prediction of a measured group: its wires and their two neighbours drawn from the
+ * nominal model ({@link wireChargeModel}: Landau deposit at each wire's pitch and CSDA kinetic
+ * energy, capped, recombination), shared between neighbours as transverse diffusion does at the
+ * group's drift time, plus the nominal noise scaled by the lifetime correction, summed over the
+ * group's wires; `draws` times per group.
+ */
+function groupTemplate(
+  sample: CosmicSample,
+  m: MeasuredGroups,
+  tau: LifetimeLookup,
+  options: { draws: number; sharing: boolean; densityGPerCm3: number },
+): GroupTemplate {
+  const { hits, tracks, response } = sample;
+  const { groups } = m;
+  const wires = groups.wiresPerGroup;
+  const range = csdaRangeTable(liquidArgon({ densityGPerCm3: options.densityGPerCm3 }), { maxKineticEnergyMeV: 1e5 });
+  const model = wireChargeModel(response);
+  const charge = new Float64Array(wires + 2);
+  const share = new Float64Array(wires + 2);
+  const scratch = new Float64Array(wires + 2);
+  const kinetic = new Float64Array(wires + 2);
+  return {
+    draws: options.draws,
+    predict(g, rng, out, at) {
+      const lengthCm = tracks.lengthCm[groups.track[g]!]!;
+      const first = groups.firstHit[g]!;
+      const p = groups.pitchCm[g]!;
+      const tpc = groups.tpc[g]!;
+      const tDrift = Math.max(0, m.driftUs[g]!);
+      const f = options.sharing && response.transverseDiffusionCm2PerS > 0 && tDrift > 0 ? chargeSharingFraction(diffusionSigmaCm(response.transverseDiffusionCm2PerS, tDrift), sample.wirePitchCm) : 0;
+      share.fill(f);
+      // Wires first-1 .. first+wires, at the residual range of each (path step = pitch).
+      for (let w = 0; w < wires + 2; w++) kinetic[w] = range.kineticEnergyMeV_fromRangeCm(Math.max(0, lengthCm - (hits.pathCm[first]! + (w - 1) * p)));
+      const noise = response.noiseElectrons * Math.exp(tDrift / (1000 * tau.lifetimeMs(tpc, groups.yCm[g]!)));
+      for (let d = 0; d < options.draws; d++) {
+        for (let w = 0; w < wires + 2; w++) charge[w] = model.electrons(rng, p, Math.max(0.1, betaGammaFromKineticEnergy(kinetic[w]!)), kinetic[w]!);
+        if (f > 0) shareChargeInPlace(charge, share, 0, wires + 2, scratch);
+        let q = 0;
+        for (let w = 1; w <= wires; w++) q += charge[w]! + (noise > 0 ? normal(rng, 0, noise) : 0);
+        out[at + d] = q / (wires * p);
+      }
+    },
+  };
+}
+
+/**
+ * Step 3: the constant of the selected groups, predicted over measured truncated mean (a
+ * truncated mean is scale-equivariant), with its error: the two truncated-mean errors and the
+ * lifetime's (per TPC, <t> sigma_tau / tau^2 at its groups' mean drift time) in quadrature.
+ * Fewer than 30 groups: null, or a FitError when `required`.
+ */
+function scaleConstant(
+  m: MeasuredGroups,
+  template: GroupTemplate,
+  tau: LifetimeLookup,
+  rng: RandomSource,
+  o: { select: (tpc: number) => boolean; label: string; required: boolean; nTpc: number; truncation: readonly [number, number] },
+): { c: number; err: number; n: number } | null {
+  const { groups, inWindow } = m;
+  const draws = template.draws;
+  let n = 0;
+  for (let g = 0; g < groups.count; g++) if (inWindow[g] && o.select(groups.tpc[g]!)) n++;
+  if (n < 30 && !o.required) return null;
+  if (n < 30) throw new FitError(`energy scale for ${o.label}: ${n} groups of ${groups.wiresPerGroup} stopping-muon wires in the MIP window, expected at least 30`);
+  const meas = new Float64Array(n);
+  const pred = new Float64Array(n * draws);
+  // Lifetime uncertainty: per TPC, the mean drift time of its groups and its lifetime entry.
+  const tSum = new Float64Array(o.nTpc);
+  const tCount = new Float64Array(o.nTpc);
+  let i = 0;
+  for (let g = 0; g < groups.count; g++) {
+    if (!inWindow[g] || !o.select(groups.tpc[g]!)) continue;
+    meas[i] = m.dqdx[g]!;
+    template.predict(g, rng, pred, i * draws);
+    tSum[groups.tpc[g]!]! += m.driftUs[g]!;
+    tCount[groups.tpc[g]!]!++;
+    i++;
+  }
+  const [dropLow, dropHigh] = o.truncation;
+  const mt = truncatedMean(meas, dropLow, dropHigh);
+  const e = truncatedMean(pred, dropLow, dropHigh);
+  let lifetimeRel2 = 0;
+  for (let k = 0; k < o.nTpc; k++) {
+    if (tCount[k] === 0) continue;
+    const entry = tau.entry(k);
+    const rel = ((tCount[k]! / n) * (tSum[k]! / tCount[k]!) * entry.errorMs) / (1000 * entry.lifetimeMs * entry.lifetimeMs);
+    lifetimeRel2 += rel * rel;
+  }
+  const c = e.mean / mt.mean;
+  return { c, err: c * Math.sqrt((mt.error / mt.mean) ** 2 + (e.error / e.mean) ** 2 + lifetimeRel2), n };
 }
 
 /**
