@@ -207,7 +207,8 @@ function groupsByTpcAndSlice(module: LArTpcModule, groups: WireGroups, driftTime
   let qSlice: Float64Array[] = [];
   if (nSlices > 0) {
     const axis = regularAxis(nSlices, yMin, module.active.yMax, { label: 'height', unit: 'cm' });
-    const set = Float64Array.from(groups.tpc, (tpc, i) => tpc * nSlices + Math.min(nSlices - 1, Math.max(0, axis.index(groups.yCm[i]!))));
+    const set = new Float64Array(groups.count);
+    for (let i = 0; i < groups.count; i++) set[i] = groups.tpc[i]! * nSlices + Math.min(nSlices - 1, Math.max(0, axis.index(groups.yCm[i]!)));
     const setAxis = integerAxis(0, nTpc * nSlices);
     tSlice = splitByBin(setAxis, set, driftTimeUs);
     qSlice = splitByBin(setAxis, set, dQdx);

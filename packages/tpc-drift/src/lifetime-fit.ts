@@ -72,7 +72,11 @@ export function lifetimeProfile(driftTimeUs: ArrayLike<number>, dQdx: ArrayLike<
   // upper end (the largest one when the range comes from the data) counts in the last bin.
   const axis = regularAxis(nBins, tLo, tHi, { label: 'drift time', unit: 'us' });
   const lastBin = axis.centers()[nBins - 1]!;
-  const at = Float64Array.from(driftTimeUs, (t) => (t === tHi ? lastBin : t));
+  const at = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = driftTimeUs[i]!;
+    at[i] = t === tHi ? lastBin : t;
+  }
   const values = splitByBin(axis, at, dQdx);
   const times = splitByBin(axis, at, driftTimeUs);
   const xs: number[] = [];
@@ -262,11 +266,12 @@ export function fitLifetimes(hits: LifetimeHits, options: LifetimesOptions = {})
   let qSlice: Float64Array[] = [];
   if (edges) {
     const yAxis = variableAxis(edges, { label: 'height', unit: 'cm' });
-    const group = Float64Array.from({ length: n }, (_, i) => {
+    const group = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
       const y = hits.yCm![i]!;
       const s = y === yAxis.hi ? nSlices - 1 : yAxis.index(y);
-      return s >= 0 && s < nSlices ? hits.tpc[i]! * nSlices + s : Number.NaN;
-    });
+      group[i] = s >= 0 && s < nSlices ? hits.tpc[i]! * nSlices + s : Number.NaN;
+    }
     const groupAxis = integerAxis(0, (maxTpc + 1) * nSlices);
     tSlice = splitByBin(groupAxis, group, hits.driftTimeUs);
     qSlice = splitByBin(groupAxis, group, hits.dQdx);
