@@ -18,7 +18,7 @@ import { michelScaleFromCosmics, michelSpectrum, type MichelScaleResult } from '
 import { classRates, type ClassRates } from './class-rates.js';
 import { CosmicSampleSchema, type CosmicSample } from './cosmic-sample.js';
 import type { MichelResponseInput } from './michel.js';
-import { classRatesPlot, dedxVsResidualRangePlot, lifetimePlots, michelPlot } from './plots.js';
+import { classRatesPlot, dedxVsResidualRangePlot, lifetimePlot, michelPlot } from './plots.js';
 import { cosmicSampleHash } from './sample-hash.js';
 import { simulateCosmics, type CosmicTruth } from './simulate-cosmics.js';
 import { COSMICS_VERSION } from './version.js';
@@ -127,7 +127,7 @@ function cosmicsPlots(c: CosmicsCalibration, options: CosmicsPluginOptions): Plo
     truncation: options.lifetime?.truncation ?? DEFAULT_TRUNCATION,
     wiresPerGroup: options.lifetime?.wiresPerGroup ?? DEFAULT_WIRES_PER_GROUP,
   };
-  const plots: PlotSpec[] = [...lifetimePlots(c.lifetime.profiles, lifetimeOptions), dedxVsResidualRangePlot(c.dedx), classRatesPlot(c.rates)];
+  const plots: PlotSpec[] = [lifetimePlot(c.lifetime.profiles, lifetimeOptions), dedxVsResidualRangePlot(c.dedx), classRatesPlot(c.rates)];
   if (c.michel) plots.push(michelPlot(michelSpectrum(c.michel), c.michel.scale, c.michel.scaleError));
   return plots;
 }

@@ -113,7 +113,7 @@ export {
 // the calibration plugin, plots, provenance hash
 export { cosmicsPlugin, type CosmicsPluginOptions } from './cosmics-plugin.js';
 export { COSMICS_VERSION } from './version.js';
-export { lifetimePlots, dedxVsResidualRangePlot, classRatesPlot, michelPlot, type LifetimePlotOptions, type DedxPlotInput } from './plots.js';
+export { lifetimePlot, dedxVsResidualRangePlot, classRatesPlot, michelPlot, type LifetimePlotOptions, type DedxPlotInput } from './plots.js';
 export { cosmicSampleHash } from './sample-hash.js';
 // statistics planner
 export { DEFAULT_PLANNING, StatisticsPlanInputSchema, type StatisticsPlanInput, type StatisticsPlan, planStatistics } from './statistics-planner.js';

@@ -5,7 +5,7 @@ import { lifetimeFitCurve, type LifetimeProfileFit } from './calibrate-lifetime.
 import { michelSpectrum, type MichelScaleResult } from './calibrate-michel.js';
 import { compareDedxProfile, dedxHitDensity } from './dedx-comparison.js';
 import type { DedxProfile } from './dedx-profile.js';
-import { dedxVsResidualRangePlot, lifetimePlots, michelPlot } from './plots.js';
+import { dedxVsResidualRangePlot, lifetimePlot, michelPlot } from './plots.js';
 
 // The builders only draw what they are given: small hand-made inputs, no simulation.
 
@@ -28,16 +28,17 @@ function lifetimeFit(tpc: number, chi2: number): LifetimeProfileFit {
 }
 
 describe('cosmics plots (numeric plot kit)', () => {
-  it('lifetime: one plot per TPC (height slices not drawn), the fit quality beside it, a p-value below 1e-3 flagged', () => {
-    const slice = { ...lifetimeFit(0, 8), entry: { ...lifetimeFit(0, 8).entry, yMinCm: -600, yMaxCm: -200 } };
-    const plots = lifetimePlots([lifetimeFit(0, 8), slice, lifetimeFit(1, 40)]);
-    expect(plots.map((p) => p.name)).toEqual(['lifetime-dqdx-vs-drift-time-tpc0', 'lifetime-dqdx-vs-drift-time-tpc1']);
-    const [good, poor] = plots.map((p) => JSON.stringify(p.spec));
-    expect(good).toContain('χ²/ndof = 8/8');
+  it('lifetime: every TPC in one plot (height slices not drawn), each fit quality beside it, a p-value below 1e-3 flagged', () => {
+    const slice = { ...lifetimeFit(2, 8), entry: { ...lifetimeFit(2, 8).entry, yMinCm: -600, yMaxCm: -200 } };
+    const good = JSON.stringify(lifetimePlot([lifetimeFit(0, 8), slice, lifetimeFit(1, 9)]).spec);
+    expect(good).toContain('TPC 0: χ²/ndof = 8/8');
+    expect(good).toContain('TPC 1: χ²/ndof = 9/8');
+    expect(good).not.toContain('TPC 2');
     expect(good).not.toContain('poor fit');
-    expect(poor).toContain('poor fit');
     // The curve drawn is the one given (q0 at t = 0).
     expect(good).toContain('"y":270');
+    const poor = JSON.stringify(lifetimePlot([lifetimeFit(0, 8), lifetimeFit(1, 40)]).spec);
+    expect(poor).toContain('poor fit');
   });
 
   it('dE/dx: draws the profile, comparison and density it is given, with the MIP-window fit quality', () => {

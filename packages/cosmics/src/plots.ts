@@ -15,7 +15,7 @@ import type { DedxProfile } from './dedx-profile.js';
  * calibrate-michel, class-rates).
  */
 
-/** Options of {@link lifetimePlots}: what the plotted estimator is, for the labels. */
+/** Options of {@link lifetimePlot}: what the plotted estimator is, for the labels. */
 export interface LifetimePlotOptions {
   /** Estimator per drift-time bin (default 'truncated-mean'). */
   readonly estimator?: 'truncated-mean' | 'langau-mpv';
@@ -26,13 +26,14 @@ export interface LifetimePlotOptions {
 }
 
 /**
- * One plot per TPC (whole-TPC entries): dQ/dx (the lifetime estimator per drift-time bin, as
- * fitted: diffusion-corrected) versus drift time with statistical error bars, the fitted
- * exponential (the curve the calibration sampled), the lifetime and the fit quality.
+ * dQ/dx (the lifetime estimator per drift-time bin, as fitted: diffusion-corrected) versus drift
+ * time for every TPC (whole-TPC entries) in one plot, a colour per TPC: the points with their
+ * statistical error bars, the fitted exponential (the curve the calibration sampled), and beside
+ * the plot each TPC's lifetime with its fit quality (p < 1e-3 flagged).
  *
- * @example lifetimePlots(calibration.profiles, { estimator: calibration.payload.estimator })
+ * @example lifetimePlot(calibration.profiles, { estimator: calibration.payload.estimator })
  */
-export function lifetimePlots(profiles: readonly LifetimeProfileFit[], options: LifetimePlotOptions = {}): PlotSpec[] {
+export function lifetimePlot(profiles: readonly LifetimeProfileFit[], options: LifetimePlotOptions = {}): PlotSpec {
   const estimator = options.estimator ?? 'truncated-mean';
   const [dropLow, dropHigh] = options.truncation ?? [0.05, 0.4];
   const wires = options.wiresPerGroup ?? 4;
@@ -40,34 +41,36 @@ export function lifetimePlots(profiles: readonly LifetimeProfileFit[], options: 
     estimator === 'truncated-mean'
       ? `truncated mean of ${wires}-wire groups (lowest ${Math.round(100 * dropLow)}%, highest ${Math.round(100 * dropHigh)}% dropped)`
       : `Landau-Gaussian MPV of ${wires}-wire groups`;
-  return profiles
-    .filter(({ entry }) => entry.yMinCm === undefined)
-    .map(({ entry, profile, curve }) => {
-      const title = `Electron lifetime, TPC ${entry.tpc}: τ = ${entry.lifetimeMs.toFixed(2)} ± ${entry.errorMs.toFixed(2)} ms`;
-      return {
-        name: `lifetime-dqdx-vs-drift-time-tpc${entry.tpc}`,
+  const layers: PlotLayer[] = [];
+  for (const { entry, profile, curve } of profiles.filter(({ entry: e }) => e.yMinCm === undefined)) {
+    const color = PLOT_COLORS.series[entry.tpc % PLOT_COLORS.series.length]!;
+    const tpc = `TPC ${entry.tpc}`;
+    layers.push(
+      points({ x: profile.driftTimeUs, y: profile.value, yError: profile.error, series: `${tpc}: data`, color }),
+      line({ x: curve.driftTimeUs, y: curve.dqdx, series: `${tpc}: fit q0 exp(-t / τ), τ = ${entry.lifetimeMs.toFixed(2)} ± ${entry.errorMs.toFixed(2)} ms`, color }),
+      fitQuality(entry.fit, { label: tpc }),
+    );
+  }
+  const title = 'Electron lifetime: dQ/dx of through-going muons vs drift time, per TPC';
+  return {
+    name: 'lifetime-dqdx-vs-drift-time',
+    title,
+    spec: plot(
+      {
         title,
-        spec: plot(
-          {
-            title,
-            subtitle: [
-              `dQ/dx of through-going muons per drift-time bin: ${what};`,
-              'each group scaled to the pitch of a track perpendicular to the wires, each bin divided',
-              'by the expected diffusion response. Error bars: statistical.',
-            ],
-            x: { label: 'drift time t - t0', unit: 'μs', zero: true },
-            y: { label: 'dQ/dx', unit: 'ADC/cm' },
-            width: 420,
-            height: 240,
-          },
-          [
-            points({ x: profile.driftTimeUs, y: profile.value, yError: profile.error, series: `data: ${what.split(' (')[0]}` }),
-            line({ x: curve.driftTimeUs, y: curve.dqdx, series: 'fit: q0 exp(-t / τ)' }),
-            fitQuality(entry.fit),
-          ],
-        ),
-      };
-    });
+        subtitle: [
+          `Per drift-time bin: ${what};`,
+          'each group scaled to the pitch of a track perpendicular to the wires, each bin divided by the',
+          'expected diffusion response (charge sharing between wires). Error bars: statistical.',
+        ],
+        x: { label: 'drift time t - t0', unit: 'μs', zero: true },
+        y: { label: 'dQ/dx', unit: 'ADC/cm' },
+        width: 520,
+        height: 300,
+      },
+      layers,
+    ),
+  };
 }
 
 /** Range of the dE/dx plot's ratio panel. */
