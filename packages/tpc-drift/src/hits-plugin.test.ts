@@ -1,12 +1,4 @@
-import {
-  IovCache,
-  ValidationError,
-  timestampTime,
-  type ConditionsProvider,
-  type RecordRef,
-  type Resolution,
-  type Time,
-} from '@nucal/core';
+import { InMemoryConditions, IovCache, timestampTime, type Time } from '@nucal/core';
 import { describe, expect, it } from 'vitest';
 import { hitsPlugin } from './hits-plugin.js';
 import { larDensityGPerCm3 } from './lar-density.js';
@@ -49,39 +41,16 @@ const scale: EnergyScalePayload = {
   method: 'test',
 };
 
-/** In-memory conditions: since-only IOVs per record, counting lookups. */
-class FakeProvider implements ConditionsProvider {
-  calls = 0;
-  constructor(private readonly iovs: Record<string, { since: bigint; payload: unknown }[]>) {}
-  async resolve<T>(record: RecordRef<T>, at: Time): Promise<Resolution<T>> {
-    this.calls++;
-    if (at.kind !== 'timestamp') throw new ValidationError('timestamps only');
-    const list = this.iovs[record.name] ?? [];
-    const i = list.findLastIndex((e) => e.since <= at.ns);
-    if (i < 0) throw new ValidationError(`no IOV of ${record.name} at ${at.ns}`);
-    const next = list[i + 1];
-    return {
-      record: { name: record.name, version: record.version },
-      payload: record.schema.parse(list[i]!.payload),
-      hash: `${record.name}-${i}`,
-      since: t(list[i]!.since),
-      until: next ? t(next.since) : null,
-      tag: 'test',
-      insertedAt: new Date(0),
-    };
-  }
+/** The four records from time 0, the lifetime changing at DAY (core's in-memory conditions). */
+function provider(overrides: { scale?: EnergyScalePayload; lifetime?: LifetimePayload[] } = {}): InMemoryConditions {
+  const c = new InMemoryConditions();
+  c.put(t0Record, t(0n), t0);
+  c.put(driftVelocityRecord, t(0n), vd);
+  const lifetimes = overrides.lifetime ?? [lifetimeDay1, lifetimeDay2];
+  lifetimes.forEach((l, i) => c.put(lifetimeRecord, t(BigInt(i) * DAY), l));
+  c.put(duneEnergyScaleRecord, t(0n), overrides.scale ?? scale);
+  return c;
 }
-
-const provider = () =>
-  new FakeProvider({
-    [t0Record.name]: [{ since: 0n, payload: t0 }],
-    [driftVelocityRecord.name]: [{ since: 0n, payload: vd }],
-    [lifetimeRecord.name]: [
-      { since: 0n, payload: lifetimeDay1 },
-      { since: DAY, payload: lifetimeDay2 },
-    ],
-    [duneEnergyScaleRecord.name]: [{ since: 0n, payload: scale }],
-  });
 
 describe('dune.hits reconstruction plugin', () => {
   const plugin = hitsPlugin();
@@ -130,19 +99,14 @@ describe('dune.hits reconstruction plugin', () => {
       q.push((await plugin.process({ time: t(ns), hits: [hit] }, cache)).hits[0]!.dQdxElectronsPerCm);
     }
     // four records on the first event, then only dune.lifetime once at DAY
-    expect(inner.calls).toBe(5);
+    expect(inner.lookups).toBe(5);
     expect(cache.hits).toBe(6 * 4 - 5);
     // lifetime 5 ms on day 1, 10 ms from DAY on (t = 1000 us)
     expect(q[2]! / q[3]!).toBeCloseTo(Math.exp(1 / 5 - 1 / 10), 12);
   });
 
   it('reports null dE/dx beyond Birks saturation and rejects unknown TPCs', async () => {
-    const birks = new FakeProvider({
-      [t0Record.name]: [{ since: 0n, payload: t0 }],
-      [driftVelocityRecord.name]: [{ since: 0n, payload: vd }],
-      [lifetimeRecord.name]: [{ since: 0n, payload: lifetimeDay2 }],
-      [duneEnergyScaleRecord.name]: [{ since: 0n, payload: { ...scale, recombination: { model: 'birks', a: 0.8, k: 0.0486 } } }],
-    });
+    const birks = provider({ lifetime: [lifetimeDay2], scale: { ...scale, recombination: { model: 'birks', a: 0.8, k: 0.0486 } } });
     const out = await plugin.process({ time: t(1n), hits: [{ tpc: 0, channel: 1, tick: 20, chargeAdc: 1e6, pitchCm: 0.5 }] }, birks);
     expect(out.hits[0]!.dEdxMeVPerCm).toBeNull();
     await expect(plugin.process({ time: t(1n), hits: [{ tpc: 9, channel: 1, tick: 20, chargeAdc: 1 }] }, provider())).rejects.toThrow(
