@@ -34,9 +34,10 @@ export function plotAxisOf(axis: Axis, options: Omit<PlotAxis, 'label' | 'unit'>
 }
 
 function scaleOf(axis: PlotAxis): ScaleSettings {
+  const type = axis.scale ?? 'linear';
   return {
-    type: axis.scale ?? 'linear',
-    zero: axis.zero ?? false,
+    type,
+    ...(type === 'log' ? {} : { zero: axis.zero ?? false }),
     nice: axis.domain === undefined,
     ...(axis.domain ? { domain: [axis.domain[0], axis.domain[1]] } : {}),
   };

@@ -8,7 +8,8 @@ export type VegaLayer = Extract<TopLevelSpec, { layer: unknown }>['layer'][numbe
 /** Scale settings of a plot axis. */
 export interface ScaleSettings {
   readonly type: 'linear' | 'log' | 'sqrt' | 'symlog';
-  readonly zero: boolean;
+  /** Absent on log scales, where Vega-Lite has no zero (and warns when one is given). */
+  readonly zero?: boolean;
   readonly domain?: number[];
   readonly nice: boolean;
 }
