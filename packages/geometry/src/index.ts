@@ -1,6 +1,6 @@
 /**
- * @nucal/geometry — detector shapes. For now the single-phase LArTPC module (DUNE far
- * detector); the liquid-scintillator sphere and its deployment systems come later.
+ * @nucal/geometry — detector shapes: the single-phase LArTPC module (DUNE far detector) and
+ * the liquid-scintillator central detector (JUNO-like) with its source-deployment systems.
  */
 // points, directions and boxes (cm)
 export type { PointCm, Vec3 } from './point.js';
@@ -23,3 +23,8 @@ export { tpcAt, tpcIndexAt, apaAt, driftDistanceCm, xAtDriftDistanceCm } from '.
 // straight tracks through the module
 export type { StraightTrack, TpcSegment, PlaneCrossing, TrackGeometry } from './lartpc-track.js';
 export { trackThroughModule } from './lartpc-track.js';
+// LS central detector: spheres, PMT layout, equal-volume coordinates, deployment systems
+export { LsDetectorConfigSchema, lsDetector, type LsDetector, type LsDetectorConfig, type LsDetectorConfigInput } from './ls-detector.js';
+export { fibonacciCap, type SpherePoints } from './sphere-layout.js';
+export { toEqualVolume, fromEqualVolume } from './equal-volume.js';
+export { acuPoints, gtPoints, fixedDeploymentSystems, type CalibrationPoint, type DeploymentSystem } from './deployment-systems.js';

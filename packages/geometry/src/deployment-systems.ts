@@ -1,0 +1,65 @@
+import { ValidationError } from '@nucal/core';
+import type { LsDetector } from './ls-detector.js';
+
+/** A source position in the vertical half-plane of the LS detector: r (cm) and theta (rad, from +z). */
+export interface CalibrationPoint {
+  readonly rCm: number;
+  readonly thetaRad: number;
+  /** Height z = r cos(theta), cm. */
+  readonly zCm: number;
+}
+
+/** A source-deployment system: where it can put a source and how well it knows where. */
+export interface DeploymentSystem {
+  readonly name: 'ACU' | 'CLS' | 'GT' | 'ROV';
+  /** Positioning precision (1 sigma), cm. */
+  readonly precisionCm: number;
+  /** Path length from the parking position outside the detector to the first point, m (the source moves at ~1 m/min). */
+  readonly parkingPathM: number;
+  readonly points: readonly CalibrationPoint[];
+}
+
+const point = (rCm: number, thetaRad: number): CalibrationPoint => ({ rCm, thetaRad, zCm: rCm * Math.cos(thetaRad) });
+const onAxis = (zCm: number): CalibrationPoint => point(Math.abs(zCm), zCm >= 0 ? 0 : Math.PI);
+
+/**
+ * ACU (automatic calibration unit) points on the central vertical axis: one every 2 m for
+ * |z| < 12 m, one every metre from 12 to 17 m, plus 17.2 m and 17.5 m, on both sides of the
+ * centre: 27 points, from the bottom up. Precision 1 cm; it enters through the chimney at the top.
+ *
+ * @example acuPoints().length // 27
+ */
+export function acuPoints(): CalibrationPoint[] {
+  const zM: number[] = [];
+  for (let z = -10; z <= 10; z += 2) zM.push(z);
+  for (const z of [12, 13, 14, 15, 16, 17, 17.2, 17.5]) zM.push(z, -z);
+  return zM.sort((a, b) => a - b).map((z) => onAxis(Math.round(z * 1000) / 10));
+}
+
+/**
+ * GT (guide tube) points: the tube runs outside the acrylic along a longitudinal circle, one
+ * point near each of the acrylic layers, at the layer's mid polar angle. The source sits
+ * outside the LS (its gammas cross the acrylic), `tubeGapCm` beyond the acrylic's outer surface.
+ *
+ * @example gtPoints(lsDetector()).length // 23
+ */
+export function gtPoints(detector: LsDetector, tubeGapCm = 3): CalibrationPoint[] {
+  if (!(tubeGapCm >= 0)) throw new ValidationError(`guide-tube gap ${tubeGapCm} cm is invalid: expected >= 0`);
+  const n = detector.config.acrylicLayers;
+  const r = detector.acrylicOuterRadiusCm + tubeGapCm;
+  return Array.from({ length: n }, (_, k) => point(r, ((k + 0.5) * Math.PI) / n));
+}
+
+/**
+ * The fixed deployment systems of the LS detector with their point sets (the CLS, whose points
+ * depend on its anchor angles, and the ROV are built by their own functions). Parking paths
+ * are configuration inputs: the defaults are the distance from a parking position 2 m above
+ * the top of the LS sphere (ACU, through the chimney) and half the guide tube's length (GT).
+ */
+export function fixedDeploymentSystems(detector: LsDetector, opts: { acuParkingPathM?: number; gtParkingPathM?: number } = {}): DeploymentSystem[] {
+  const lsRadiusM = detector.lsRadiusCm / 100;
+  return [
+    { name: 'ACU', precisionCm: 1, parkingPathM: opts.acuParkingPathM ?? lsRadiusM + 2, points: acuPoints() },
+    { name: 'GT', precisionCm: 3, parkingPathM: opts.gtParkingPathM ?? (Math.PI * detector.acrylicOuterRadiusCm) / 200, points: gtPoints(detector) },
+  ];
+}
