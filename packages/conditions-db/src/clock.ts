@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Dialect } from './connection.js';
+import { rowsOf } from './rows-of.js';
 
 /**
  * Insertion, lock and snapshot times are integer microseconds since the epoch ("stamps"),
@@ -26,17 +27,14 @@ export async function nextStamp(trx: Knex.Transaction, dialect: Dialect): Promis
   const sql = dialect === 'postgres'
     ? `UPDATE nucal_meta SET value = CAST(GREATEST(${clockSql(dialect)}, CAST(value AS bigint) + 1) AS text) WHERE key = 'write_clock' RETURNING value`
     : `UPDATE nucal_meta SET value = CAST(MAX(${clockSql(dialect)}, CAST(value AS INTEGER) + 1) AS TEXT) WHERE key = 'write_clock' RETURNING value`;
-  const res = await trx.raw(sql);
-  const rows = (Array.isArray(res) ? res : res.rows) as { value: string }[];
+  const rows = rowsOf(await trx.raw(sql));
   if (!rows[0]) throw new Error('nucal_meta has no write_clock row: the database was not initialised by this version');
   return Number(rows[0].value);
 }
 
 /** The database's current time in microseconds (no write). */
 export async function databaseNow(k: Knex, dialect: Dialect): Promise<number> {
-  const res = await k.raw(`SELECT CAST(${clockSql(dialect)} AS TEXT) AS now`);
-  const rows = (Array.isArray(res) ? res : res.rows) as { now: string }[];
-  return Number(rows[0]!.now);
+  return Number(rowsOf(await k.raw(`SELECT CAST(${clockSql(dialect)} AS TEXT) AS now`))[0]!.now);
 }
 
 /** The last stamp handed out (every committed row carries one at or below it). */

@@ -10,6 +10,7 @@ import { tagRow, type TagRow } from './tags.js';
 import type { AppendResult, IovInfo, IovInput } from './types.js';
 import { TagNameSchema } from './types.js';
 import { parseInput } from './validate.js';
+import { rowsOf } from './rows-of.js';
 import { writeTransaction } from './write-transaction.js';
 
 /**
@@ -133,10 +134,7 @@ export async function lastSince(k: Knex | Knex.Transaction, tagId: number): Prom
 const min = (xs: bigint[]): bigint => xs.reduce((a, b) => (b < a ? b : a));
 const max = (xs: bigint[]): bigint => xs.reduce((a, b) => (b > a ? b : a));
 
-/** Rows of a knex.raw result on either driver. */
-export function rowsOf(res: unknown): Record<string, unknown>[] {
-  return Array.isArray(res) ? (res as Record<string, unknown>[]) : ((res as { rows: Record<string, unknown>[] }).rows ?? []);
-}
+export { rowsOf } from './rows-of.js';
 
 /** Options of {@link listIovs}. */
 export interface ListIovsOptions {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { canonicalJson, formatZodIssues, ProvenanceSchema, sha256, ValidationError, type Provenance } from '@nucal/core';
+import { canonicalJson, formatZodIssues, payloadHash, ProvenanceSchema, ValidationError, type Provenance } from '@nucal/core';
 import type { z } from 'zod';
 import { insertRows } from './insert-rows.js';
 import { AppendProvenance } from './types.js';
@@ -45,10 +45,6 @@ export function preparePayload(
   return { hash: payloadHash(record, data), data, provenance: prov, value: parsed.data };
 }
 
-/** Content address of a payload: sha256 of `{"data":<canonical JSON>,"record":<name>,"version":<n>}`. */
-export function payloadHash(record: { name: string; version: number }, canonicalData: string): string {
-  return sha256(`{"data":${canonicalData},"record":${JSON.stringify(record.name)},"version":${record.version}}`);
-}
 
 /** Deepest nesting of arrays and objects accepted in a payload (deeper ones are refused before any parsing recursion). */
 export const MAX_PAYLOAD_DEPTH = 64;

@@ -9,6 +9,7 @@ import { FILE_MARK_KEY } from './file-mark.js';
 import { gtRow } from './global-tags.js';
 import { insertRows } from './insert-rows.js';
 import { openConditionsDb } from './open.js';
+import { rowsOf } from './rows-of.js';
 import { verifyBundle, type Bundle } from './verify-bundle.js';
 import { writeTransaction } from './write-transaction.js';
 
@@ -325,13 +326,14 @@ function viewOf(rows: Record<string, unknown>[], bound: number): Map<string, str
 
 /** The same view read from the database. */
 async function effectiveView(trx: Knex.Transaction, tagId: number, bound: number): Promise<Map<string, string>> {
-  const res = await trx.raw(
-    `SELECT CAST(i.since AS TEXT) AS since, i.payload_hash AS hash FROM iovs i
-     WHERE i.tag_id = ? AND i.inserted_at <= ?
-     AND NOT EXISTS (SELECT 1 FROM iovs j WHERE j.tag_id = i.tag_id AND j.since = i.since AND j.inserted_at <= ? AND j.id > i.id)`,
-    [tagId, bound, bound],
+  const rows = rowsOf(
+    await trx.raw(
+      `SELECT CAST(i.since AS TEXT) AS since, i.payload_hash AS hash FROM iovs i
+       WHERE i.tag_id = ? AND i.inserted_at <= ?
+       AND NOT EXISTS (SELECT 1 FROM iovs j WHERE j.tag_id = i.tag_id AND j.since = i.since AND j.inserted_at <= ? AND j.id > i.id)`,
+      [tagId, bound, bound],
+    ),
   );
-  const rows = (Array.isArray(res) ? res : res.rows) as { since: string; hash: string }[];
   return new Map(rows.map((r) => [String(r.since), String(r.hash)]));
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { canonicalJson, ConflictError, MAX_RUN, MAX_SUBRUN, MAX_TIMESTAMP_NS, NAMESPACED_ID, ProvenanceSchema, TAG_NAME, ValidationError } from '@nucal/core';
-import { checkDepth, payloadHash } from './payloads.js';
+import { canonicalJson, ConflictError, payloadHash, MAX_RUN, MAX_SUBRUN, MAX_TIMESTAMP_NS, NAMESPACED_ID, ProvenanceSchema, TAG_NAME, ValidationError } from '@nucal/core';
+import { checkDepth } from './payloads.js';
 
 /** Everything one or more global tags need, as rows: what an export file holds. */
 export interface Bundle {

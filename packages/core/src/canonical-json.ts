@@ -44,3 +44,14 @@ export function sha256(data: string | Uint8Array): string {
 export function contentHash(value: unknown): string {
   return sha256(canonicalJson(value));
 }
+
+/**
+ * Content address of a payload: sha256 of `{"data":<canonical JSON>,"record":<name>,"version":<n>}`
+ * (the canonical JSON of `{ data, record, version }`), the one definition the conditions
+ * database and the in-memory conditions share.
+ *
+ * @example payloadHash({ name: 'dune.t0', version: 1 }, canonicalJson(payload))
+ */
+export function payloadHash(record: { name: string; version: number }, canonicalData: string): string {
+  return sha256(`{"data":${canonicalData},"record":${JSON.stringify(record.name)},"version":${record.version}}`);
+}

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256 } from './canonical-json.js';
+import { canonicalJson, payloadHash } from './canonical-json.js';
 import type { ConditionsProvider, Resolution } from './conditions-provider.js';
 import { tagFor, type ConditionsWriter, type WriteRequest, type WrittenPayload } from './conditions-writer.js';
 import { NotFoundError, ValidationError } from './errors.js';
@@ -35,7 +35,7 @@ export class InMemoryConditions implements ConditionsProvider, ConditionsWriter 
     const ok = record.schema.safeParse(payload);
     if (!ok.success) throw new ValidationError(`payload for ${recordKey(record)} does not match its schema: ${ok.error.issues[0]?.message ?? ''}`);
     const list = this.rows.get(record.name) ?? [];
-    const hash = sha256(canonicalJson({ data: ok.data, record: record.name, version: record.version }));
+    const hash = payloadHash(record, canonicalJson(ok.data));
     const key = timeKey(since);
     const current = [...list].reverse().find((r) => r.key === key);
     if (current?.hash === hash) return { record: record.name, tag, hash, inserted: false };

@@ -15,7 +15,7 @@ export {
   runTime, timestampTime, timeKey, checkedTimeKey, timeFromKey, compareTime, formatTime, formatTimestampIso, parseTime, parseInstant, timeToJson, timeFromJson, isTime,
 } from './time.js';
 // content addressing
-export { canonicalJson, contentHash, sha256 } from './canonical-json.js';
+export { canonicalJson, contentHash, payloadHash, sha256 } from './canonical-json.js';
 // records and payload metadata
 export type { RecordRef, RecordPayload } from './record.js';
 export { defineRecord, recordKey, assertZod4Schema } from './record.js';
