@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { measurement, parseTime, runCalibration, timeToJson, timestampTime, ValidationError, type Time } from '@nucal/core';
+import { measurement, parseTime, runCalibration, timeFromJson, timeToJson, timestampTime, ValidationError, type Time } from '@nucal/core';
 import { createRng } from '@nucal/numeric';
 import { calibrationContext } from '../calibration-context.js';
 import type { CliContext } from '../context.js';
@@ -11,7 +11,7 @@ import { parseInteger, parseJson } from '../parse-args.js';
 import { readTextFile } from '../read-text-file.js';
 import { writePlots } from '../render-plots.js';
 import type { PluginEntry } from '../registry/plugin-entry.js';
-import { pluginEntry, registeredPlugins } from '../registry/registry.js';
+import { registeredPlugins } from '../registry/registry.js';
 import { collectOptions, deriveOptions, toCommanderOptions, type DerivedOption } from '../registry/zod-options.js';
 
 const DAY_NS = 86_400n * 1_000_000_000n;
@@ -54,7 +54,7 @@ export function calibrationCommand(cli: CliContext, entry: PluginEntry, name: st
   cmd.action(async (o: CommonOptions & Record<string, unknown>) => {
     const output = await runEntry(cli, entry, o, optionFlags, simFlags);
     if (o.json) cli.io.out(toJson(output));
-    else cli.io.out(humanReport(entry, output));
+    else cli.io.out(humanReport(output));
   });
   return cmd;
 }
@@ -72,8 +72,8 @@ async function runEntry(cli: CliContext, entry: PluginEntry, o: CommonOptions & 
       continue;
     }
     const path = s.sets.split('.');
-    const text = String(value);
-    const json = parseJson(/^\s*[[{]/.test(text) ? text : readTextFile(text, s.flags.split(' ')[0]!), s.flags.split(' ')[0]!);
+    // a whole object: JSON when it starts like one, else the path of a JSON file
+    const json = parseJson(jsonOrFile(String(value), s.flags.split(' ')[0]!, /^\s*[[{]/), s.flags.split(' ')[0]!);
     const [root, ...rest] = path[0] === 'sim' ? ['sim', ...path.slice(1)] : ['options', ...path];
     let cur = presets[root as 'options' | 'sim'];
     rest.slice(0, -1).forEach((k) => (cur = (cur[k] ??= {}) as Record<string, unknown>));
@@ -83,8 +83,7 @@ async function runEntry(cli: CliContext, entry: PluginEntry, o: CommonOptions & 
   for (const f of simFlags.filter((x) => x.kind === 'json')) {
     const attr = new Option(`${f.flag} <v>`).attributeName();
     const text = raw[attr];
-    // a JSON option takes JSON text or the path of a JSON file
-    if (typeof text === 'string' && !/^\s*[[{"\d-]/.test(text)) raw[attr] = readTextFile(text, f.flag);
+    if (typeof text === 'string') raw[attr] = jsonOrFile(text, f.flag);
   }
   const options = collectOptions(entry.options, [], optionFlags, raw, presets.options);
   let simulation = collectOptions(entry.simulation, ['sim'], simFlags, raw, presets.sim) as Record<string, unknown>;
@@ -134,6 +133,11 @@ async function runEntry(cli: CliContext, entry: PluginEntry, o: CommonOptions & 
   return CalibrateOutputSchema.parse({ plugin: { id: plugin.id, version: plugin.version }, detector: entry.detector, input: input === undefined ? 'simulated' : 'file', runs });
 }
 
+/** JSON text as given when it starts like JSON (`looksLikeJson`), else the text of the JSON file it names. */
+function jsonOrFile(text: string, flag: string, looksLikeJson = /^\s*[[{"\d-]/): string {
+  return looksLikeJson.test(text) ? text : readTextFile(text, flag);
+}
+
 function readInput(entry: PluginEntry, file: string): unknown {
   const text = readTextFile(file, '--input');
   if (entry.readInput) {
@@ -148,7 +152,7 @@ function readInput(entry: PluginEntry, file: string): unknown {
 }
 
 /** The human view: per run, the summary table, the fits and what was written. */
-function humanReport(entry: PluginEntry, out: CalibrateOutput): string {
+function humanReport(out: CalibrateOutput): string {
   const lines: string[] = [`${out.plugin.id} ${out.plugin.version} (${out.input} input)`];
   for (const r of out.runs) {
     lines.push(`\nfrom ${r.since.text}:`);
@@ -160,16 +164,11 @@ function humanReport(entry: PluginEntry, out: CalibrateOutput): string {
         return [k, `${f.chi2.toFixed(1)}/${f.ndof}`, p === undefined ? '-' : `${p.toPrecision(2)}${p < 1e-3 ? ' LOW' : ''}`, f.valid ? 'yes' : 'NO'];
       })));
     }
-    if (r.written.length) lines.push(`wrote ${r.written.map((w) => `${w.tag}${w.inserted ? '' : ' (unchanged)'}`).join(', ')} since ${showTime(timeFromJsonText(r.since))}`);
+    if (r.written.length) lines.push(`wrote ${r.written.map((w) => `${w.tag}${w.inserted ? '' : ' (unchanged)'}`).join(', ')} since ${showTime(timeFromJson(r.since))}`);
     if (r.plots.length) lines.push(`plots: ${r.plots.join(', ')}`);
     lines.push(`wall time ${r.wallTime.value.toFixed(1)} s`);
   }
-  void entry;
   return lines.join('\n');
-}
-
-function timeFromJsonText(t: CalibrateOutput['runs'][number]['since']): Time {
-  return t.kind === 'run' ? { kind: 'run', run: BigInt(t.run), subrun: BigInt(t.subrun) } : { kind: 'timestamp', ns: BigInt(t.ns) };
 }
 
 /** `nucal calibrate <plugin-id>`: every registered calibration as a subcommand. */
@@ -178,5 +177,3 @@ export function calibrateCommand(cli: CliContext): Command {
   for (const e of registeredPlugins()) cmd.addCommand(calibrationCommand(cli, e));
   return cmd;
 }
-
-export { pluginEntry };
