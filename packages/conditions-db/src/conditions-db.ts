@@ -11,8 +11,10 @@ import { appendIovs, listIovs, type AppendOptions, type ListIovsOptions } from '
 import { listRecords, registerRecord, registerRecordFromJsonSchema } from './records.js';
 import { resolve, type ResolveQuery } from './resolve.js';
 import type { PgReader } from './pg-reader.js';
+import { getPayload, type PayloadInfo } from './payload-info.js';
 import { grant, listGrants, setupPermissions, type AccessLevel, type Grant } from './permissions.js';
 import { SqliteReader } from './sqlite-reader.js';
+import { sanitiseLabel } from './write-transaction.js';
 import { createTag, getTag, listTags, lockTag } from './tags.js';
 import { exportGlobalTag, importFile, type ExportSummary, type ImportOptions, type ImportSummary } from './transfer.js';
 import type {
@@ -124,6 +126,11 @@ export class ConditionsDb {
   }
   listIovs(tag: string, opts?: ListIovsOptions): Promise<{ items: IovInfo[]; nextCursor: string | null }> {
     return listIovs(this.ctx, tag, opts);
+  }
+
+  /** One stored payload by its content address (payloads never change). */
+  getPayload(hash: string): Promise<PayloadInfo> {
+    return getPayload(this.ctx, hash);
   }
 
   // resolution
@@ -243,6 +250,18 @@ export class ConditionsDb {
   // audit
   auditLog(opts?: { limit?: number; target?: string }): Promise<AuditEntry[]> {
     return auditLog(this.ctx, opts);
+  }
+
+  /**
+   * The same open database writing with another audit label (a service acting for the
+   * holder of a token): it shares this one's connections and caches, so close only the
+   * original. The authenticated identity (`actor`) stays the connection's.
+   *
+   * @example
+   * await db.withLabel('http:calib-bot').appendIovs(tag, iovs);
+   */
+  withLabel(label: string): ConditionsDb {
+    return new ConditionsDb({ ...this.ctx, label: sanitiseLabel(label) }, this.reader, this.mark);
   }
 
   async close(): Promise<void> {

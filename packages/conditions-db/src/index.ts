@@ -17,6 +17,7 @@ export type { AppendOptions, ListIovsOptions } from './iovs.js';
 export type { ResolveQuery } from './resolve.js';
 export type { TagDiffEntry, GlobalTagDiffEntry } from './diff.js';
 export type { Usage } from './usage.js';
+export type { PayloadInfo } from './payload-info.js';
 export type { AccessLevel, Grant } from './permissions.js';
 export type { ExportSummary, ImportChange, ImportOptions, ImportSummary } from './transfer.js';
 export { MAX_PAYLOAD_DEPTH, MAX_PAYLOAD_BYTES } from './payloads.js';
