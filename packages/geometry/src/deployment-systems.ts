@@ -14,7 +14,12 @@ export interface DeploymentSystem {
   readonly name: 'ACU' | 'CLS' | 'GT' | 'ROV';
   /** Positioning precision (1 sigma), cm. */
   readonly precisionCm: number;
-  /** Path length from the parking position outside the detector to the first point, m (the source moves at ~1 m/min). */
+  /**
+   * Where the source parks, as a path length in m (the source moves at ~1 m/min): for the
+   * systems entering through the chimney (ACU, CLS, ROV) the distance along the axis from the
+   * detector centre up to the parking position; for the GT the length of tube from the parking
+   * position to the tube's equator. `deploymentPathM` turns it into travel.
+   */
   readonly parkingPathM: number;
   readonly points: readonly CalibrationPoint[];
 }

@@ -28,3 +28,11 @@ export { LsDetectorConfigSchema, lsDetector, type LsDetector, type LsDetectorCon
 export { fibonacciCap, type SpherePoints } from './sphere-layout.js';
 export { toEqualVolume, fromEqualVolume } from './equal-volume.js';
 export { acuPoints, gtPoints, fixedDeploymentSystems, type CalibrationPoint, type DeploymentSystem } from './deployment-systems.js';
+// CLS (cable loop system) and ROV: reachable regions and point sets; travel paths of every system
+export { ClsConfigSchema, type ClsConfig, type ClsConfigInput } from './cls-config.js';
+export { clsReachable, clsCableStatics, clsAnchorCm, type ClsCableStatics, type HalfPlanePoint } from './cls-reach.js';
+export { clsReachableRegion } from './cls-region.js';
+export { clsTemplatePoints } from './cls-template.js';
+export { clsSystem, type ClsPoint, type ClsDeploymentSystem } from './cls-system.js';
+export { RovConfigSchema, rovSystem, type RovConfig, type RovConfigInput } from './rov-system.js';
+export { deploymentPathM, orderForTravel } from './deployment-path.js';
