@@ -18,7 +18,6 @@ import { energyScalePayload, nonlinearityPayload } from './steps/payloads.js';
 import { nonlinearityPlots } from './steps/plots.js';
 import { sourcePeaks } from './steps/source-peaks.js';
 import { nonlinearitySummary } from './steps/summary.js';
-import { truthComparison } from './steps/truth-check.js';
 import { annihilationPeak, visiblePeaks } from './steps/visible-peaks.js';
 import { PACKAGE_VERSION } from './version.js';
 
@@ -35,10 +34,6 @@ export interface NonlinearityDetails {
   /** Absent when the sample gives neither PE data with an nH peak nor Y0. */
   readonly energyScale?: EnergyScaleV1;
   readonly nonlinearity: NonlinearityV1;
-  /** Max |f_fit / f_true - 1| over the truth-check range, when the sample carries truth. */
-  readonly maxDeviationFromTruth?: number;
-  /** Max |E_rec / E_true - 1| of mono-energetic positrons 1..8 MeV, when the sample carries truth. */
-  readonly maxPositronBias?: number;
   /** The numbers the plots draw (fitted predictions, pulls, f and its band, positron bias). */
   readonly curves: NonlinearityCurves;
 }
@@ -46,8 +41,10 @@ export interface NonlinearityDetails {
 /**
  * The calibration of PHYSICS.md 1.4 on a sample, as a sequence of steps (`src/steps/`, one
  * file each): dark-noise offset, source peaks, Y0, peaks in visible energy, the fit inputs
- * with sigma_i, the B-12 spectrum, the fit, the systematic band, the two payloads, the truth
- * check, the curves the plots draw, the summary and the plots.
+ * with sigma_i, the B-12 spectrum, the fit, the systematic band, the two payloads, the curves
+ * the plots draw, the summary and the plots. The sample holds only what the detector records
+ * (its schema refuses Monte Carlo truth); closure code compares the result with a simulation's
+ * truth afterwards (`nonlinearityClosure`).
  *
  * @example
  * const { result, details } = await calibrateNonlinearity(sample, ctx, NonlinearityOptions.parse({}), grid);
@@ -76,9 +73,8 @@ export async function calibrateNonlinearity(
   const nonlinearity = nonlinearityPayload(nominal, fitSummary, band, options);
   const energyScale = y0 ? energyScalePayload(y0, darkNoise, annihilation) : undefined;
   if (!energyScale) log.info('no Y0 in the sample (visible-energy peaks only): juno.energy-scale is not produced');
-  const truth = sample.truth ? truthComparison(sample.truth, nominal.params, annihilation.visibleMeV, options) : undefined;
-  const curves = nonlinearityCurves(peaks, gammas, b12, nominal, band, truth, options);
-  const summary = nonlinearitySummary(nominal, y0, darkNoise, annihilation, b12, band, truth, options);
+  const curves = nonlinearityCurves(peaks, gammas, b12, nominal, band, options);
+  const summary = nonlinearitySummary(nominal, y0, darkNoise, annihilation, b12, band, options);
 
   const { result: fit } = nominal.fit;
   const result: CalibrationResult = {
@@ -111,7 +107,6 @@ export async function calibrateNonlinearity(
       params: nominal.params,
       ...(energyScale ? { energyScale } : {}),
       nonlinearity,
-      ...(truth ? { maxDeviationFromTruth: truth.maxDeviation, maxPositronBias: truth.maxPositronBias } : {}),
       curves,
     },
   };

@@ -24,7 +24,7 @@ export { fitNonlinearity, type NonlinFit, type NonlinFitOptions, type NonlinFitP
 export { peakCdf, peakBinContents } from './peak-shape.js';
 export { fitPeak, histogramAroundPeak, type PeakFit, type PeakFitOptions, type PeakParameter, type UniformHistogram } from './peak-fit.js';
 // positron kinetic energy reconstruction
-export { POSITRON_MAX_KINETIC_MEV, positronKineticMeV, positronsKineticMeV } from './positron.js';
+export { POSITRON_CHECK_ENERGIES_MEV, POSITRON_MAX_KINETIC_MEV, positronKineticMeV, positronsKineticMeV } from './positron.js';
 // systematic effects: uncorrelated ones in sigma_i, correlated ones through mocks; bands
 export { SystematicEffect, DEFAULT_SYSTEMATICS, effectMagnitudes, applySystematics } from './systematics.js';
 export { uncorrelatedRel, withUncorrelatedErrors } from './uncorrelated-errors.js';
@@ -35,7 +35,7 @@ export { drawModelToy, type ModelToy, type ModelToyTemplate } from './model-toy.
 export { NonlinBand, NonlinearityV1, EnergyScaleV1, nonlinearityRecord, junoEnergyScaleRecord } from './records.js';
 // calibration sample, simulation and calibration
 export {
-  PeakModel, PeSpectrum, SourceMeasurement, B12Measurement, DarkNoiseMeasurement, SampleTruth, NonlinearitySample, type NonlinearitySampleInput,
+  PeakModel, PeSpectrum, SourceMeasurement, B12Measurement, DarkNoiseMeasurement, NonlinearitySample, type NonlinearitySampleInput,
 } from './sample.js';
 export { sampleFromCsv } from './sample-csv.js';
 export {
@@ -48,8 +48,10 @@ export {
 } from './calibrate.js';
 // what the calibration steps (src/steps/) return that apps read: curves of the plots, summary keys
 export { b12Curve, type NonlinearityCurves } from './steps/curves.js';
-export { POSITRON_CHECK_ENERGIES_MEV, type TruthComparison } from './steps/truth-check.js';
 export { SUMMARY_UNITS, type SummaryKey } from './steps/summary.js';
+// closure (tests, demo): the calibration compared with a simulation's truth, outside the calibration
+export { nonlinearityClosure, closureCurves, type ClosureTruth, type ClosureFit, type ClosureOptions, type NonlinearityClosure } from './closure.js';
+export { nonlinearityPlots } from './steps/plots.js';
 // plots as Vega-Lite data (they draw the curves they are given)
 export {
   gammaNonlinearityPlot, b12SpectrumPlot, electronNonlinearityPlot, bandBreakdownPlot, positronBiasPlot,

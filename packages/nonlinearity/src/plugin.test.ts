@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash, recordKey, runCalibration, runTime, silentLogger, silentProgress, ValidationError } from '@nucal/core';
 import { createRng, VEGA_LITE_SCHEMA } from '@nucal/numeric';
+import { nonlinearityClosure } from './closure.js';
 import { electronGrid } from './electron-grid.js';
 import { predictGammaVisibleMeV } from './gamma-prediction.js';
 import { electronVisibleInto } from './model.js';
@@ -46,11 +47,29 @@ describe('nonlinearityPlugin', () => {
     for (const [key, m] of Object.entries(a.summary)) expect(m.unit).toBe(SUMMARY_UNITS[key as keyof typeof SUMMARY_UNITS]);
     expect(a.summary.ndof!.value).toBe(a.fits.nonlinearity!.ndof);
     expect(a.summary.pValue!.value).toBeGreaterThan(0);
-    // 5,000 events per source still land within 0.5% (the default-statistics closure is the 0.3% test)
-    expect(a.summary.maxDeviationFromTruth!.value).toBeLessThan(0.5);
+    // closure outside the calibration: 5,000 events per source still land within 0.5% (the
+    // default-statistics closure is the 0.3% test)
+    const nl = a.payloads[0]!.payload as { parameters: { p0: number; p1: number; p2: number; p3: number } };
+    const closure = nonlinearityClosure(sim.truth, { params: nl.parameters, annihilationVisibleMeV: a.summary.annihilationVisibleEnergy!.value });
+    expect(closure.maxDeviation).toBeLessThan(0.005);
     const band = (a.payloads[0]!.payload as { band: { mocks: number; effects: { name: string }[] } }).band;
     expect(band.mocks).toBe(4);
     expect(band.effects.map((e) => e.name)).toEqual([...DEFAULT_SYSTEMATICS.map((e) => e.name), 'all-correlated', 'fit-covariance']);
+  });
+
+  it('refuses a sample that carries Monte Carlo truth: the calibration input holds only what the detector records', async () => {
+    const sim = plugin.simulate(small, createRng('plugin'));
+    expect(Object.keys(sim.input)).not.toContain('truth');
+    expect(sim.truth.fNonlin.length).toBeGreaterThan(100);
+    const withTruth = { ...sim.input, truth: { electronEnergyMeV: sim.truth.electronEnergyMeV, fNonlin: sim.truth.fNonlin, annihilationVisibleMeV: sim.truth.annihilationVisibleMeV } };
+    const parsed = plugin.input.safeParse(withTruth);
+    expect(parsed.success).toBe(false);
+    expect(JSON.stringify(parsed.error?.issues)).toMatch(/truth/);
+    // a truth field hidden in a part of the sample is refused too
+    const inSource = { ...sim.input, sources: sim.input.sources.map((s, i) => (i === 0 ? { ...s, truth: { meanPe: 1 } } : s)) };
+    expect(plugin.input.safeParse(inSource).success).toBe(false);
+    await expect(plugin.calibrate(withTruth as never, ctx('plugin'))).rejects.toThrow(ValidationError);
+    await expect(runCalibration(plugin, withTruth, { at: runTime(1), rng: createRng('plugin') })).rejects.toThrow(/truth/);
   });
 
   it('takes precomputed peaks from a CSV (no B-12) and recovers an in-family curve', async () => {

@@ -2,6 +2,9 @@ import { OutOfRangeError, ValidationError } from '@nucal/core';
 import { brent } from '@nucal/numeric';
 import { electronVisibleMeV, type NonlinParams } from './model.js';
 
+/** Kinetic energies (MeV) of the mono-energetic positrons of the positron check (plot, closure): 1 to 8 MeV in 0.5 MeV steps. */
+export const POSITRON_CHECK_ENERGIES_MEV: readonly number[] = [1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6, 6.5, 7, 7.5, 8];
+
 /** Largest positron kinetic energy the solver searches, MeV (reactor positrons end near 8 MeV). */
 export const POSITRON_MAX_KINETIC_MEV = 20;
 

@@ -6,7 +6,8 @@ import { B12_DECAY, N12_DECAY, b12Spectrum, betaMixtureSampler, getSource, total
 import type { ElectronGrid } from './electron-grid.js';
 import { electronVisibleMeV, NonlinParams } from './model.js';
 import { histogramAroundPeak } from './peak-fit.js';
-import type { NonlinearitySample, SampleTruth } from './sample.js';
+import type { ClosureTruth } from './closure.js';
+import type { NonlinearitySample } from './sample.js';
 import { cachedSecondaryDensity, type SecondariesOptions } from './secondaries.js';
 import { edgesFromCentres, rebinDensity } from './electron-grid.js';
 
@@ -60,8 +61,14 @@ export const NonlinearitySimConfig = z.object({
 export type NonlinearitySimConfig = z.infer<typeof NonlinearitySimConfig>;
 export type NonlinearitySimConfigInput = z.input<typeof NonlinearitySimConfig>;
 
-/** What generated a simulated sample, in the Y0 (n-H) scale the calibration works in. */
-export interface NonlinearityTruth extends SampleTruth {
+/**
+ * What generated a simulated sample, in the Y0 (n-H) scale the calibration works in: the
+ * `truth` part of `simulate`'s result, kept apart from the `input` the calibration receives
+ * and used by closure code only (`nonlinearityClosure`).
+ */
+export interface NonlinearityTruth extends ClosureTruth {
+  /** The true parameters, when the truth is in the model family (`truth.kind = 'model'`). */
+  readonly params?: NonlinParams;
   /** Y0 the calibration should find: true PE/MeV times the mean n-H visible energy / 2.223 MeV. */
   readonly y0PePerMeV: number;
   /** Expected dark-noise PE per event window. */
@@ -192,7 +199,7 @@ export function simulateNonlinearitySample(
   const spe2 = det.speChargeResolution ** 2;
   const truthParams =
     config.truth.kind === 'model' ? { ...config.truth.params, p0: config.truth.params.p0 / scale, p3: config.truth.params.p3 / scale } : undefined;
-  const sampleTruth: SampleTruth = {
+  const closureTruth = {
     electronEnergyMeV,
     fNonlin: fTrue,
     annihilationVisibleMeV,
@@ -208,12 +215,11 @@ export function simulateNonlinearitySample(
       bPercent: 0,
       cPercent: (100 * Math.sqrt((1 + spe2) * darkMean)) / det.y0PePerMeV,
     },
-    truth: sampleTruth,
   };
   return {
     input,
     truth: {
-      ...sampleTruth,
+      ...closureTruth,
       y0PePerMeV: det.y0PePerMeV * scale,
       darkNoiseMeanPe: darkMean,
       electronVisibleMeV: (t: number) => rawVisible(t) / scale,

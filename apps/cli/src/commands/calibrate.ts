@@ -122,7 +122,8 @@ async function runEntry(cli: CliContext, entry: PluginEntry, o: CommonOptions & 
         conditionsUsed: run.used.map((u) => ({ record: `${u.record.name}@${u.record.version}`, tag: u.tag, hash: u.hash, since: timeToJson(u.since) })),
         plots,
         wallTime: measurement((performance.now() - t0) / 1000, 0, 's'),
-        ...(sim && entry.detector === 'dune' ? { truth: JSON.parse(toJson(sim.truth)) as unknown } : {}),
+        // beside the run, never inside the calibration: closure reports compare with it
+        ...(sim ? { truth: JSON.parse(toJson(sim.truth)) as unknown } : {}),
       });
     }
   } catch (err) {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { defineRecord, formatTime, NucalError, parseTime, runTime, timestampTime, ValidationError, type ProvenanceInput, type TimestampTime } from '@nucal/core';
 import type { CosmicTruth } from '@nucal/cosmics';
-import { energyReconstructionPlugin, junoEnergyScaleRecord as junoScaleRecord, fNonlin, nonlinearityRecord } from '@nucal/nonlinearity';
+import { energyReconstructionPlugin, junoEnergyScaleRecord as junoScaleRecord, fNonlin, nonlinearityClosure, nonlinearityRecord, type ClosureTruth, type NonlinParams } from '@nucal/nonlinearity';
 import { dQdxFromdEdx, duneEnergyScaleRecord as duneScaleRecord, hitsPlugin, type RawHit } from '@nucal/tpc-drift';
 import { z } from 'zod';
 import { builtinRecords } from '../builtin-records.js';
@@ -113,7 +113,9 @@ async function junoChapter(cli: CliContext, o: { db: string; plots: string }, sa
     const run = r.runs[0]!;
     const s = run.summary;
     const fit = run.fits.nonlinearity!;
-    say(`8. runs ${since}+: p0..p3 = ${[s.p0, s.p1, s.p2, s.p3].map((m) => showMeasurement(m!)).join(', ')}; chi2/ndof ${fit.chi2.toFixed(1)}/${fit.ndof}; max |f_fit/f_true - 1| = ${s.maxDeviationFromTruth!.value.toFixed(3)}% (0.5-8 MeV); ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    // closure report: the simulation's truth, published beside the run, against the calibrated constants
+    const closure = nonlinearityClosure(run.truth as ClosureTruth, { params: fit.values as NonlinParams, annihilationVisibleMeV: s.annihilationVisibleEnergy!.value });
+    say(`8. runs ${since}+: p0..p3 = ${[s.p0, s.p1, s.p2, s.p3].map((m) => showMeasurement(m!)).join(', ')}; chi2/ndof ${fit.chi2.toFixed(1)}/${fit.ndof}; closure: max |f_fit/f_true - 1| = ${(100 * closure.maxDeviation).toFixed(3)}% (0.5-8 MeV), positrons 1-8 MeV within ${(100 * closure.maxPositronBias).toFixed(3)}%; ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   // Reconstruction reads a frozen global tag: lock it with a snapshot, as a production pass would.
   await nucal(runCli, ['db', 'gt', 'lock', 'demo-juno', '--snapshot', 'now', '--db', o.db]);

@@ -8,7 +8,7 @@ import type { MeasuredPeak } from './fit-inputs.js';
 import type { CurveFit } from './fit-curve.js';
 import { logInterpolator } from './log-interpolator.js';
 import type { NonlinearityOptions } from './options.js';
-import { POSITRON_CHECK_ENERGIES_MEV, type TruthComparison } from './truth-check.js';
+import { POSITRON_CHECK_ENERGIES_MEV } from '../positron.js';
 
 /** Every number the plots draw, computed by the calibration (the plots compute nothing). */
 export interface NonlinearityCurves {
@@ -22,12 +22,12 @@ export interface NonlinearityCurves {
 
 /**
  * Step 11, the curves of the plots: measured and fitted gamma peaks as E_vis/E_γ with sigma_i
- * and the residuals, the B-12 prediction with its pulls, f and its band (and the truth) at the
- * band energies, the band by effect, and the positron bias with the band propagated to first
- * order (f higher by x: E_rec lower by x).
+ * and the residuals, the B-12 prediction with its pulls, f and its band at the band energies,
+ * the band by effect, and the positron band propagated to first order (f higher by x: E_rec
+ * lower by x). No truth: a closure report adds it (`closureCurves`).
  *
  * @example
- * const curves = nonlinearityCurves(peaks, gammas, b12, nominal, band, truth, options);
+ * const curves = nonlinearityCurves(peaks, gammas, b12, nominal, band, options);
  */
 export function nonlinearityCurves(
   peaks: readonly MeasuredPeak[],
@@ -35,7 +35,6 @@ export function nonlinearityCurves(
   b12: B12Spectrum | undefined,
   nominal: CurveFit,
   band: NonlinBand,
-  truth: TruthComparison | undefined,
   options: Pick<NonlinearityOptions, 'bandEnergyMeV' | 'validityMinMeV' | 'validityMaxMeV'>,
 ): NonlinearityCurves {
   const pred = nominal.chi2.predict(nominal.params, nominal.fit.norm);
@@ -65,9 +64,6 @@ export function nonlinearityCurves(
     high: f.map((v, i) => v * (1 + band.highRel[i]!)),
     lowPercent: band.lowRel.map((l) => 100 * l),
     highPercent: band.highRel.map((h) => 100 * h),
-    ...(truth
-      ? { truth: truth.fTrueAtBand, truthPercent: truth.fTrueAtBand.map((t, i) => 100 * (t / f[i]! - 1)) }
-      : {}),
     ...validity,
   };
   // all-correlated is left out: it is the total less the fit covariance, indistinguishable
@@ -84,7 +80,6 @@ export function nonlinearityCurves(
   const bandHigh = logInterpolator(energies, band.highRel);
   const positron: PositronPlotInput = {
     kineticMeV: POSITRON_CHECK_ENERGIES_MEV,
-    ...(truth ? { biasPercent: truth.positronBias.map((b) => 100 * b) } : {}),
     bandLowPercent: POSITRON_CHECK_ENERGIES_MEV.map((t) => -100 * bandHigh(t)),
     bandHighPercent: POSITRON_CHECK_ENERGIES_MEV.map((t) => -100 * bandLow(t)),
   };

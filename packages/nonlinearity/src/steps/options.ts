@@ -25,9 +25,6 @@ export const NonlinearityOptions = z.object({
   bandEnergyMeV: z.array(z.number().positive()).min(2).default([...DEFAULT_BAND_ENERGIES_MEV]),
   validityMinMeV: z.number().nonnegative().default(0.5),
   validityMaxMeV: z.number().positive().default(8),
-  /** Truth comparisons (summary, positron bias) use this range, MeV. */
-  truthCheckMinMeV: z.number().positive().default(0.5),
-  truthCheckMaxMeV: z.number().positive().default(8),
 });
 export type NonlinearityOptions = z.infer<typeof NonlinearityOptions>;
 export type NonlinearityOptionsInput = z.input<typeof NonlinearityOptions>;

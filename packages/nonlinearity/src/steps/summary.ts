@@ -6,7 +6,6 @@ import type { DarkNoiseOffset } from './dark-noise.js';
 import type { CurveFit } from './fit-curve.js';
 import type { LightYield } from './light-yield.js';
 import type { NonlinearityOptions } from './options.js';
-import type { TruthComparison } from './truth-check.js';
 import type { VisiblePeak } from './visible-peaks.js';
 
 /** Units of the model parameters: f = (p0 + p3/E) / (1 + p1 exp(-p2 E)), E in MeV. */
@@ -14,7 +13,8 @@ export const PARAMETER_UNITS: Readonly<Record<NonlinParameter, string>> = { p0: 
 
 /**
  * The keys of the summary, in order, with their units (README: "Summary keys"). `y0` needs
- * Y0 (PE data or a given Y0), `pValue` ndof > 0 (the fit's `pValue`), the two truth keys a simulated sample.
+ * Y0 (PE data or a given Y0), `pValue` ndof > 0 (the fit's `pValue`). No truth comparison: the
+ * calibration never sees Monte Carlo truth (closure code: `nonlinearityClosure`).
  */
 export const SUMMARY_UNITS = {
   ...PARAMETER_UNITS,
@@ -26,15 +26,13 @@ export const SUMMARY_UNITS = {
   annihilationVisibleEnergy: 'MeV',
   b12EventsInWindow: 'events',
   bandMaxInValidity: '%',
-  maxDeviationFromTruth: '%',
-  maxPositronBias: '%',
 } as const;
 export type SummaryKey = keyof typeof SUMMARY_UNITS;
 
 /**
  * Step 12, the summary: the numbers read first, each a Measurement in the unit of
  * {@link SUMMARY_UNITS} (fit errors for p0..p3, Y0, the offset and the annihilation energy;
- * error 0 for counts, chi2, ndof, the p-value, the band maximum and the truth checks).
+ * error 0 for counts, chi2, ndof, the p-value and the band maximum).
  *
  * @example
  * result.summary.p2; // { value: 1.30, error: 0.04, unit: '1/MeV' }
@@ -46,7 +44,6 @@ export function nonlinearitySummary(
   annihilation: VisiblePeak,
   b12: B12Spectrum | undefined,
   band: NonlinBand,
-  truth: TruthComparison | undefined,
   options: Pick<NonlinearityOptions, 'validityMinMeV' | 'validityMaxMeV'>,
 ): Partial<Record<SummaryKey, Measurement>> {
   const u = SUMMARY_UNITS;
@@ -65,9 +62,5 @@ export function nonlinearitySummary(
     0,
     u.bandMaxInValidity,
   );
-  if (truth) {
-    summary.maxDeviationFromTruth = measurement(100 * truth.maxDeviation, 0, u.maxDeviationFromTruth);
-    summary.maxPositronBias = measurement(100 * truth.maxPositronBias, 0, u.maxPositronBias);
-  }
   return summary;
 }
