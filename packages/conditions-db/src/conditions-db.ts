@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ConflictError, IovCache, ValidationError, type ConditionsWriter, type RecordRef, type Resolution, type Time } from '@nucal/core';
 import { auditLog } from './audit.js';
+import { cloneTag, type CloneSummary, type CloneTagOptions } from './clone.js';
 import { databaseNow, microsToDate } from './clock.js';
 import type { Dialect } from './connection.js';
 import type { DbContext } from './context.js';
@@ -12,6 +13,9 @@ import { listRecords, registerRecord, registerRecordFromJsonSchema } from './rec
 import { resolve, type ResolveQuery } from './resolve.js';
 import type { PgReader } from './pg-reader.js';
 import { getPayload, type PayloadInfo } from './payload-info.js';
+import { payloadsWithPrefix, resolvePayloadPrefix } from './payload-prefix.js';
+import { searchConditions, type SearchHit } from './search.js';
+import { tagSummary, type TagSummary } from './tag-summary.js';
 import { grant, listGrants, setupPermissions, type AccessLevel, type Grant } from './permissions.js';
 import { SqliteReader } from './sqlite-reader.js';
 import { sanitiseLabel } from './write-transaction.js';
@@ -131,6 +135,37 @@ export class ConditionsDb {
   /** One stored payload by its content address (payloads never change). */
   getPayload(hash: string): Promise<PayloadInfo> {
     return getPayload(this.ctx, hash);
+  }
+
+  /** Payload hashes starting with `prefix` (at least 6 hex digits), at most `limit` (default 20). */
+  payloadsWithPrefix(prefix: string, limit?: number): Promise<string[]> {
+    return payloadsWithPrefix(this.ctx, prefix, limit);
+  }
+  /** The one payload hash starting with `prefix`; an ambiguous prefix is refused, listing the candidates. */
+  resolvePayloadPrefix(prefix: string): Promise<string> {
+    return resolvePayloadPrefix(this.ctx, prefix);
+  }
+
+  // inspection
+  /** A tag with its IOV counts, first and last since and the global tags using it. */
+  tagSummary(name: string): Promise<TagSummary> {
+    return tagSummary(this.ctx, name);
+  }
+  /** Case-insensitive search of tag, global-tag and record names and descriptions, and payload hash prefixes. */
+  search(text: string, opts?: { limit?: number }): Promise<{ hits: SearchHit[]; more: boolean }> {
+    return searchConditions(this.ctx, text, opts);
+  }
+  /**
+   * Copies a tag as a new open tag, here or `into` another open database, through the
+   * import's verified path (see {@link cloneTag}); an existing target tag is refused.
+   *
+   * @example
+   * await db.cloneTag('reco.lifetime', 'reco.lifetime-fix');
+   * await db.cloneTag('reco.lifetime', 'reco.lifetime', { into: production, history: true });
+   */
+  cloneTag(from: string, to: string, opts: CloneTagOptions & { into?: ConditionsDb } = {}): Promise<CloneSummary> {
+    const { into, ...rest } = opts;
+    return cloneTag(this.ctx, from, to, (into ?? this).context, rest);
   }
 
   // resolution

@@ -188,8 +188,31 @@ export async function importFile(ctx: DbContext, file: string, opts: ImportOptio
     await src.close();
   }
   verifyBundle(bundle, file);
-  const label = `import from ${file}`.slice(0, 250);
-  return writeTransaction(ctx, 'import', label, async (trx, stamp) => {
+  return importBundle(ctx, bundle, { source: file, action: 'import', target: `import from ${file}`, dryRun: opts.dryRun === true });
+}
+
+/** How {@link importBundle} writes a verified bundle (the file import and the tag clone). */
+export interface BundleImport {
+  /** Where the bundle came from, for messages (a file, or `tag X of <database>`). */
+  readonly source: string;
+  /** Audit action and target of the one write. */
+  readonly action: string;
+  readonly target: string;
+  readonly dryRun?: boolean;
+  /** Refuse a tag of the bundle that exists here already (a clone never appends). */
+  readonly newTagsOnly?: boolean;
+  /** Stamp the rows of a new tag with this write's stamp instead of keeping theirs. */
+  readonly restamp?: boolean;
+}
+
+/**
+ * Writes a bundle that {@link verifyBundle} accepted, under the rules of an append (see
+ * {@link importFile}), in one write transaction with one audit entry.
+ */
+export async function importBundle(ctx: DbContext, bundle: Bundle, how: BundleImport): Promise<ImportSummary> {
+  const file = how.source;
+  const opts = { dryRun: how.dryRun === true };
+  return writeTransaction(ctx, how.action, how.target.slice(0, 250), async (trx, stamp) => {
     const changes: ImportChange[] = [];
     let records = 0;
     for (const r of bundle.records) {
@@ -219,6 +242,7 @@ export async function importFile(ctx: DbContext, file: string, opts: ImportOptio
     for (const t of bundle.tags) {
       const srcRows = bundle.iovs.filter((i) => String(i.tag_id) === String(t.id));
       const mine = await trx('tags').where({ name: t.name }).first();
+      if (mine && how.newTagsOnly) throw new ConflictError(`tag ${String(t.name)} already exists in ${ctx.location}: choose a new name`);
       if (!mine) {
         const [row] = await trx('tags').insert({
           name: t.name, record_name: t.record_name, record_version: t.record_version, time_type: t.time_type, description: t.description,
@@ -226,8 +250,9 @@ export async function importFile(ctx: DbContext, file: string, opts: ImportOptio
         }).returning('id');
         const id = idOf(row);
         tagIds.set(String(t.id), id);
-        // Copied history keeps its stamps (capped at now, so no row is stamped in this database's future).
-        await insertRows(trx, 'iovs', ['tag_id', 'since', 'payload_hash', 'inserted_at'], srcRows.map((r) => [id, String(r.since), r.payload_hash, Math.min(Number(r.inserted_at), stamp)]));
+        // Copied history keeps its stamps (capped at now, so no row is stamped in this database's
+        // future), unless the rows are a re-stamped selection (a clone of the effective IOVs).
+        await insertRows(trx, 'iovs', ['tag_id', 'since', 'payload_hash', 'inserted_at'], srcRows.map((r) => [id, String(r.since), r.payload_hash, how.restamp ? stamp : Math.min(Number(r.inserted_at), stamp)]));
         tags++;
         iovs += srcRows.length;
         changes.push({ action: 'create-tag', target: String(t.name), count: srcRows.length, detail: `${String(t.record_name)}@${String(t.record_version)}, ${String(t.time_type)}` });
