@@ -70,6 +70,20 @@ export {
   type MichelTable,
   type CosmicSample,
 } from './cosmic-sample.js';
+// what the detector records: hits per channel grouped by trigger, no truth (the calibration's only input)
+export {
+  HitCollectionSchema,
+  HitEventTableSchema,
+  HitRowsSchema,
+  ReadoutViewSchema,
+  HIT_COLLECTION_FIELDS,
+  type HitCollection,
+  type HitEventTable,
+  type HitRows,
+  type ReadoutView,
+} from './hit-collection.js';
+export { readoutViews, pitchDirection, wireCentreCm } from './readout-views.js';
+export { ChannelState, channelStatus, type ChannelStatus } from './channel-status.js';
 export { TrackClass, APA_ANY, TRACK_CLASS_NAMES, type TrackClassName, classifyTrack } from './track-classes.js';
 export { chargeSharingFraction, shareChargeInPlace } from './charge-sharing.js';
 export { simulateCosmics, type CosmicSimulation, type CosmicTruth } from './simulate-cosmics.js';

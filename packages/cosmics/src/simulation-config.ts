@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LArTpcModuleConfigSchema } from '@nucal/geometry';
-import { ResponseModelSchema } from '@nucal/tpc-drift';
+import { RecombinationModelSchema, ResponseModelSchema } from '@nucal/tpc-drift';
 import { InjectSchema } from './inject.js';
 import { MichelResponseSchema } from './michel.js';
 import { MuonFluxConfigSchema } from './muon-generator.js';
@@ -31,6 +31,25 @@ export const CosmicSimulationConfigSchema = z.object({
   diffusion: z.boolean().default(true).describe('longitudinal (hit time) and transverse (charge sharing between wires) diffusion'),
   noise: z.boolean().default(true).describe('electronics noise on each hit charge (response.noiseElectrons)'),
   timeResolutionUs: z.number().nonnegative().default(0.2).describe('hit time resolution from pulse fitting, us'),
+  views: z
+    .array(z.enum(['U', 'V', 'X']))
+    .min(1)
+    .default(['X', 'U'])
+    .describe('wire planes written to the hit collection (the collection plane carries the charge; an induction view gives the second coordinate)'),
+  thresholdElectrons: z.number().nonnegative().default(2500).describe('hit-finding threshold on the charge of a hit, electrons (about 4 x the nominal noise)'),
+  deadChannelFraction: z.number().min(0).max(0.5).default(0.01).describe('fraction of channels that give no hits'),
+  noisyChannelFraction: z.number().min(0).max(0.5).default(0.005).describe('fraction of channels that give random hits'),
+  noisyHitsPerEvent: z.number().nonnegative().default(0.1).describe('mean random hits of a noisy channel per event'),
+  channelGainSpread: z.number().min(0).max(0.5).default(0).describe('relative rms spread of the channel gains around the TPC gain (0: none)'),
+  generator: z
+    .object({
+      recombination: RecombinationModelSchema.optional(),
+      transverseDiffusionCm2PerS: z.number().nonnegative().optional(),
+      noiseElectrons: z.number().nonnegative().optional(),
+    })
+    .strict()
+    .prefault({})
+    .describe('where the generator differs from the nominal response model that the hits carry (out-of-family tests): recombination, D_T, noise'),
 });
 export type CosmicSimulationConfig = z.infer<typeof CosmicSimulationConfigSchema>;
 export type CosmicSimulationConfigInput = z.input<typeof CosmicSimulationConfigSchema>;
