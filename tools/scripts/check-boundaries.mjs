@@ -5,6 +5,7 @@
 //   type:conditions -> core
 //   type:physics    -> core, numeric, physics packages of the same or a lower layer
 //                      (layer:base < layer:calibration)
+//   type:service    -> core, numeric, conditions (services over the conditions database)
 //   type:app        -> any package, never another app
 // Both the declared dependencies and the `@nucal/*` imports in src/ are checked, so an
 // import that bypasses package.json is caught too.
@@ -19,6 +20,7 @@ const ALLOWED = {
   'type:conditions': (dep) => dep.type === 'type:core',
   'type:physics': (dep, self) =>
     dep.type === 'type:core' || dep.type === 'type:numeric' || (dep.type === 'type:physics' && dep.layer <= self.layer),
+  'type:service': (dep) => dep.type === 'type:core' || dep.type === 'type:numeric' || dep.type === 'type:conditions',
   'type:app': (dep) => dep.type !== 'type:app',
 };
 
