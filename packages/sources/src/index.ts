@@ -24,3 +24,12 @@ export {
 export { sampleBeta, betaMixtureSampler } from './sample-beta.js';
 // Ge-68 annihilation pair and isotropic directions
 export { GE68_ANNIHILATION_GAMMAS_MEV, isotropicDirection, ge68AnnihilationDirections } from './ge68.js';
+// calibration campaigns: schema (JSON files), built-in programmes, the planner (travel, data, live-time share)
+export {
+  CampaignSchema, CampaignRowSchema, CampaignPointSchema, CampaignPointsSchema, CampaignSourceSchema,
+  type Campaign, type CampaignInput, type CampaignRow, type CampaignPoint, type CampaignPoints, type CampaignSource,
+} from './campaign/campaign-schema.js';
+export { CampaignPlanSchema, CampaignPlanRowSchema, type CampaignPlan, type CampaignPlanRow } from './campaign/plan-schema.js';
+export { planCampaign, parseCampaign, LASER_PULSE_RATE_HZ } from './campaign/plan.js';
+export { builtinCampaign, PROGRAMMES, type ProgrammeName } from './campaign/programmes.js';
+export { representativePoints } from './campaign/representative.js';
