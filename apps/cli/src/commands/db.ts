@@ -1,12 +1,17 @@
 import { Command, Option } from 'commander';
-import { parseInstant, parseTime, ValidationError, type ProvenanceInput, type TimeType } from '@nucal/core';
+import { parseInstant, parseTime, timeToJson, ValidationError, type ProvenanceInput, type Time, type TimeType } from '@nucal/core';
 import type { AccessLevel, ConditionsDb, IovInput, RecordInfo } from '@nucal/conditions-db';
 import { builtinRecords } from '../builtin-records.js';
 import { parseBulkIovLines } from '../bulk-iov-lines.js';
 import { emit, type CliContext, type DbOptions } from '../context.js';
 import { dbOption } from '../db-option.js';
 import { showTime, table } from '../format.js';
+import { emitListing, outputFormat, withFormatOption, type OutputFormat } from '../listing-format.js';
 import { withDb, type DbMode } from '../open-db.js';
+import { addCloneCommand } from './db-clone.js';
+import { addPlotCommand } from './db-plot.js';
+import { addSearchCommand } from './db-search.js';
+import { addShowCommands } from './db-show.js';
 import { parseInteger, parseJson } from '../parse-args.js';
 import { readTextFile } from '../read-text-file.js';
 import { redactUrl } from '../redact-url.js';
@@ -20,6 +25,12 @@ function manualProvenance(note: string | undefined): ProvenanceInput {
     createdAt: new Date().toISOString(),
   };
 }
+
+/** Options of a listing command: --json or --format. */
+type ListingOptions = DbOptions & { format?: OutputFormat };
+
+/** A time as its JSON text (CSV cells): RUN[:SUBRUN] or ISO-8601 with nanoseconds; empty for no end. */
+const timeText = (t: Time | null): string => (t === null ? '' : timeToJson(t).text);
 
 /** Time type of what `--tag` or `--gt` + `--record` points to, so `--at` can be parsed. */
 async function timeTypeOf(db: ConditionsDb, o: { tag?: string; gt?: string; record: string }): Promise<TimeType> {
@@ -51,9 +62,10 @@ export function dbCommand(cli: CliContext): Command {
   });
 
   const record = db.command('record').description('record types (payload schemas)');
-  dbOptions(record.command('list').description('list registered record types')).action(async (o: DbOptions) => {
+  withFormatOption(dbOptions(record.command('list').description('list registered record types'))).action(async (o: ListingOptions) => {
+    outputFormat(o);
     const rs = await using(o, 'read', (d) => d.listRecords());
-    emit(io, o, rs, () => table(['record', 'version', 'description'], rs.map((r) => [r.name, r.version, r.description])));
+    emitListing(io, o, rs, () => ({ headers: ['record', 'version', 'description'], rows: rs.map((r) => [r.name, r.version, r.description]) }));
   });
   dbOptions(
     record
@@ -91,9 +103,10 @@ export function dbCommand(cli: CliContext): Command {
     const t = await using(o, 'write', (d) => d.lockTag(name));
     emit(io, o, t, () => `locked tag ${t.name}`);
   });
-  dbOptions(tag.command('list').description('list tags').option('--record <name>', 'only tags of this record')).action(async (o: DbOptions & { record?: string }) => {
+  withFormatOption(dbOptions(tag.command('list').description('list tags').option('--record <name>', 'only tags of this record'))).action(async (o: ListingOptions & { record?: string }) => {
+    outputFormat(o);
     const ts = await using(o, 'read', (d) => d.listTags(o.record ? { record: o.record } : {}));
-    emit(io, o, ts, () => table(['tag', 'record', 'time', 'state', 'backfill', 'description'], ts.map((t) => [t.name, `${t.record.name}@${t.record.version}`, t.timeType, t.state, t.allowBackfill ? 'yes' : 'no', t.description])));
+    emitListing(io, o, ts, () => ({ headers: ['tag', 'record', 'time', 'state', 'backfill', 'description'], rows: ts.map((t) => [t.name, `${t.record.name}@${t.record.version}`, t.timeType, t.state, t.allowBackfill ? 'yes' : 'no', t.description]) }));
   });
 
   const iov = db.command('iov').description('intervals of validity');
@@ -128,7 +141,7 @@ export function dbCommand(cli: CliContext): Command {
     });
     emit(io, o, r, () => `tag ${tagName}: ${r.inserted} IOV(s) appended, ${r.unchanged} unchanged`);
   });
-  dbOptions(
+  withFormatOption(dbOptions(
     iov
       .command('list <tag>')
       .description('list IOVs of a tag (effective sequence, or every row with --history)')
@@ -138,7 +151,8 @@ export function dbCommand(cli: CliContext): Command {
       .option('--history', 'include superseded rows')
       .option('--limit <n>', 'page size', '100')
       .option('--cursor <c>', 'next page: the cursor printed by the previous page'),
-  ).action(async (tagName: string, o: DbOptions & { from?: string; to?: string; asOf?: string; history?: boolean; limit: string; cursor?: string }) => {
+  )).action(async (tagName: string, o: ListingOptions & { from?: string; to?: string; asOf?: string; history?: boolean; limit: string; cursor?: string }) => {
+    outputFormat(o);
     const limit = parseInteger(o.limit, '--limit');
     const asOf = o.asOf !== undefined ? { asOf: parseInstant(o.asOf, '--as-of') } : {};
     const page = await using(o, 'read', async (d) => {
@@ -152,10 +166,11 @@ export function dbCommand(cli: CliContext): Command {
         ...(o.cursor !== undefined ? { cursor: o.cursor } : {}),
       });
     });
-    emit(io, o, page, () =>
-      table(['since', 'until', 'payload', 'inserted', ...(o.history ? ['current'] : [])], page.items.map((i) => [showTime(i.since), showTime(i.until), i.hash.slice(0, 12), i.insertedAt.toISOString(), ...(o.history ? [i.current ? 'yes' : 'no'] : [])])) +
-      (page.nextCursor ? `\nmore: --cursor ${page.nextCursor}` : ''),
-    );
+    emitListing(io, o, page, (csv) => ({
+      headers: ['since', 'until', 'payload', 'inserted', ...(o.history ? ['current'] : [])],
+      rows: page.items.map((i) => [csv ? timeText(i.since) : showTime(i.since), csv ? timeText(i.until) : showTime(i.until), csv ? i.hash : i.hash.slice(0, 12), i.insertedAt.toISOString(), ...(o.history ? [i.current ? 'yes' : 'no'] : [])]),
+      ...(page.nextCursor ? { footer: `more: --cursor ${page.nextCursor}` } : {}),
+    }));
   });
 
   const gt = db.command('gt').description('global tags: record -> tag maps');
@@ -177,9 +192,10 @@ export function dbCommand(cli: CliContext): Command {
       emit(io, o, g, () => `locked global tag ${g.name}${g.snapshot ? ` with snapshot ${g.snapshot.toISOString()}` : ''}`);
     },
   );
-  dbOptions(gt.command('list').description('list global tags')).action(async (o: DbOptions) => {
+  withFormatOption(dbOptions(gt.command('list').description('list global tags'))).action(async (o: ListingOptions) => {
+    outputFormat(o);
     const gs = await using(o, 'read', (d) => d.listGlobalTags());
-    emit(io, o, gs, () => table(['global tag', 'state', 'snapshot', 'records', 'description'], gs.map((g) => [g.name, g.state, g.snapshot?.toISOString() ?? '-', g.entries.length, g.description])));
+    emitListing(io, o, gs, (csv) => ({ headers: ['global tag', 'state', 'snapshot', 'records', 'description'], rows: gs.map((g) => [g.name, g.state, g.snapshot?.toISOString() ?? (csv ? '' : '-'), g.entries.length, g.description]) }));
   });
   dbOptions(gt.command('show <gt>').description('show a global tag and its map')).action(async (gtName: string, o: DbOptions) => {
     const g = await using(o, 'read', (d) => d.getGlobalTag(gtName));
@@ -255,16 +271,25 @@ export function dbCommand(cli: CliContext): Command {
     const g = await using(o, 'write', (d) => d.grant(role, o.level, o.tagPrefix ? { tagPrefixes: o.tagPrefix } : {}));
     emit(io, o, g, () => `granted ${g.level} to ${g.role}${g.level === 'writer' ? ` on tags ${g.tagPrefixes.map((p) => (p === '' ? '(all)' : `${p}*`)).join(', ')}` : ''}`);
   });
-  dbOptions(db.command('grants').description('PostgreSQL: login roles with rights on this database')).action(async (o: DbOptions) => {
+  withFormatOption(dbOptions(db.command('grants').description('PostgreSQL: login roles with rights on this database'))).action(async (o: ListingOptions) => {
+    outputFormat(o);
     const gs = await using(o, 'read', (d) => d.listGrants());
-    emit(io, o, gs, () => (gs.length ? table(['role', 'level', 'tag prefixes'], gs.map((g) => [g.role, g.level, g.tagPrefixes.map((p) => (p === '' ? '(all)' : p)).join(' ')])) : 'no roles have been granted rights (the owner of the tables has all of them)'));
+    emitListing(io, o, gs, () => ({
+      headers: ['role', 'level', 'tag prefixes'], rows: gs.map((g) => [g.role, g.level, g.tagPrefixes.map((p) => (p === '' ? '(all)' : p)).join(' ')]),
+      empty: 'no roles have been granted rights (the owner of the tables has all of them)',
+    }));
   });
-  dbOptions(db.command('log').description('audit log of every write, newest first').option('--limit <n>', 'entries', '20').option('--target <name>', 'only entries about this tag / global tag / record')).action(
-    async (o: DbOptions & { limit: string; target?: string }) => {
+  withFormatOption(dbOptions(db.command('log').description('audit log of every write, newest first').option('--limit <n>', 'entries', '20').option('--target <name>', 'only entries about this tag / global tag / record'))).action(
+    async (o: ListingOptions & { limit: string; target?: string }) => {
+      outputFormat(o);
       const limit = parseInteger(o.limit, '--limit');
       const log = await using(o, 'read', (d) => d.auditLog({ limit, ...(o.target !== undefined ? { target: o.target } : {}) }));
-      emit(io, o, log, () => table(['when', 'who', 'label', 'action', 'target', 'details'], log.map((e) => [e.at.toISOString(), e.actor, e.label ?? '', e.action, e.target, JSON.stringify(e.details)])));
+      emitListing(io, o, log, () => ({ headers: ['when', 'who', 'label', 'action', 'target', 'details'], rows: log.map((e) => [e.at.toISOString(), e.actor, e.label ?? '', e.action, e.target, JSON.stringify(e.details)]) }));
     },
   );
+  addShowCommands(cli, db);
+  addCloneCommand(cli, db);
+  addSearchCommand(cli, db);
+  addPlotCommand(cli, db);
   return db;
 }
