@@ -3,6 +3,7 @@ import type { CliContext } from '../context.js';
 import { DETECTORS } from '../registry/registry.js';
 import { calibrationCommand } from './calibrate.js';
 import { duneStatsCommand } from './dune.js';
+import { junoPlanCommand } from './juno-plan.js';
 
 /**
  * `nucal <detector> <calibration>`: short names of `nucal calibrate <plugin-id>`, one command
@@ -14,6 +15,7 @@ export function detectorCommands(cli: CliContext): Command[] {
     const cmd = new Command(d.name).description(d.description);
     for (const p of d.plugins) cmd.addCommand(calibrationCommand(cli, p, p.id.slice(d.name.length + 1)));
     if (d.name === 'dune') cmd.addCommand(duneStatsCommand(cli));
+    if (d.name === 'juno') cmd.addCommand(junoPlanCommand(cli));
     return cmd;
   });
 }
