@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { payloadHash } from '@nucal/core';
 import seedrandom from 'seedrandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleDuring, freshPostgres, postgresContentHash, prepareDb, STACK_PATTERN, type PreparedDb } from './cli.test-support.js';
@@ -85,6 +86,11 @@ const PAYLOADS = [
   '{"__proto__": {"y0PePerMeV": 1}}', '{"y0PePerMeV": 1, "y0PePerMeV": 2}', deepJson(5000), deepJson(200), deepArray(5000),
   `{"y0PePerMeV": 1, "big": "${'x'.repeat(100_000)}"}`, '{"y0PePerMeV": NaN}', '{"y0PePerMeV": 1}\n{"y0PePerMeV": 2}',
 ];
+/** Payload hash prefixes: real ones of the prepared database (short, unique, full, upper case) and bad ones. */
+const REAL_HASH = payloadHash({ name: 'demo.scale', version: 1 }, '{"y0PePerMeV":1345}');
+const PAYLOAD_PREFIXES = [REAL_HASH.slice(0, 6), REAL_HASH.slice(0, 5), REAL_HASH, REAL_HASH.toUpperCase(), `${REAL_HASH}0`, '000000', 'abc', '', 'zzzzzz', '0'.repeat(64), ' 12345678 '];
+const FIELD_PATHS = ['y0PePerMeV', 'y0PePerMeV.0', 'x', '', '.', 'a..b', '__proto__', 'constructor', 'toString', 'y0PePerMeV.__proto__', '0', 'a b', 'x'.repeat(600)];
+const FORMATS = ['table', 'json', 'csv', 'xml', '', 'JSON'];
 /** Tokens inserted by mutations: unknown and known options, stray values. Never a calibration command. */
 const STRAYS = ['--bogus', '--db=', '--', '-', '-x', '--json', '--json', '--no-json', '--help', '-h', '--version', '-V', '--limit', '--since', '--tag', '--gt', '--record', 'extra', '=', '--=', '---json', '--DB', 'list', 'create', 'tag', 'iov', 'db'];
 
@@ -204,6 +210,22 @@ function dbCase(r: Rand, w: World): string[] {
     () => ['db', 'export', gt(), r.pick(w.exportTargets)],
     () => ['db', 'import', r.pick([w.p.exported, w.f.notDb!, w.f.garbage!, w.f.subdir!, w.p.db, join(w.p.dir, 'nope.sqlite'), ''])],
     () => ['db', 'log', ...r.opt(0.5, '--limit', INTS), ...r.opt(0.3, '--target', NAMES)],
+    // inspection commands: show, clone, search, plot, and --format on the listings
+    () => ['db', 'payload', 'show', r.pick([...PAYLOAD_PREFIXES, ...NAMES])],
+    () => ['db', 'tag', 'show', tag()],
+    () => ['db', 'record', 'show', r.pick(RECORDS), ...r.opt(0.3, '--record-version', INTS)],
+    () => [
+      'db', 'tag', 'clone', ...r.opt(0.9, '--from', ['scale-run', 'scale-ts', 'frozen-tag', ...NAMES]), ...r.opt(0.9, '--to', NAMES),
+      ...r.opt(0.4, '--target-db', [...w.goodDbs, ...w.badDbs]), ...r.opt(0.2, '--as-of', INSTANTS), ...(r.chance(0.2) ? ['--history'] : []),
+      ...(r.chance(0.3) ? ['--dry-run'] : []), ...r.opt(0.2, '--description', TEXTS),
+    ],
+    () => ['db', 'search', r.pick([...NAMES, ...TEXTS, ...PAYLOAD_PREFIXES, 'scale', 'SCALE', 'first pass']), ...r.opt(0.3, '--limit', INTS), ...r.opt(0.3, '--format', FORMATS)],
+    () => [
+      'db', 'plot', ...r.opt(0.9, '--tag', ['scale-run', 'scale-ts', 'frozen-tag', ...NAMES]), ...r.opt(0.9, '--field', FIELD_PATHS), ...r.opt(0.3, '--error-field', FIELD_PATHS),
+      ...r.opt(0.5, '--out', [join(w.p.dir, `plot-${r.int(100)}.svg`), join(w.p.dir, `plot-${r.int(100)}.json`), 'rel.svg', 'plot.pdf', '', '/nonexistent/dir/p.svg', join(w.f.subdir!, 'x', 'p.svg')]),
+      ...r.opt(0.2, '--from', [...RUN_TIMES, ...TS_TIMES]), ...r.opt(0.2, '--to', [...RUN_TIMES, ...TS_TIMES]), ...r.opt(0.2, '--as-of', INSTANTS), ...r.opt(0.1, '--title', TEXTS),
+    ],
+    () => [...r.pick([['db', 'tag', 'list'], ['db', 'gt', 'list'], ['db', 'record', 'list'], ['db', 'iov', 'list', tag()], ['db', 'log'], ['db', 'grants']]), '--format', r.pick(FORMATS)],
     () => ['dune', 'stats', ...r.opt(0.9, '--sample', ['stopping', 'michel', 'throughgoing', 'muons', '']), ...r.opt(0.9, '--precision', ['0.01', '0', '-1', '2', 'x', '1e-300', 'NaN', '']), ...r.opt(0.3, '--efficiency', ['0.5', '0', '1.5', '-1', 'x']), ...r.opt(0.3, '--resolution', ['0.2', '0', '-1', 'Infinity']), ...r.opt(0.3, '--binning', ['whole', 'tpc', 'apa']), ...r.opt(0.3, '--rate', ['50', '0', '-5', '1e308', 'x'])],
     // loose tokens after "db": anything may come out, but never a calibration or the demo
     () => ['db', ...Array.from({ length: 1 + r.int(6) }, () => r.pick([...STRAYS, ...NAMES, ...RUN_TIMES, ...TEXTS.slice(0, 4), 'init', 'record', 'gt', 'resolve', 'uses', 'log', 'diff']))],
@@ -374,7 +396,8 @@ describe(`nucal CLI fuzz [${engine}]`, { timeout: 600_000 }, () => {
       const problems: [kind: string, detail: string][] = [];
       const last = c.argv.at(-1);
       const jsonFlag = last === '--json' && !valueTaking.has(c.argv.at(-2) ?? '') && !c.argv.slice(0, -1).includes('--');
-      const noJson = !c.argv.some((a) => a === '--json' || a.startsWith('--json='));
+      // --format json is --json too: with any --format the error may be either form
+      const noJson = !c.argv.some((a) => a === '--json' || a.startsWith('--json=') || a === '--format' || a.startsWith('--format='));
       const everything = [r.out, r.err, ...consoleOut, ...consoleErr].join('\n');
       if (ms > MAX_RUN_MS) problems.push(['a run took too long', `${(ms / 1000).toFixed(1)} s`]);
       if (everything.includes(SECRET)) problems.push(['the password was printed', '']);

@@ -1,10 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { payloadHash } from '@nucal/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareDb, type PreparedDb } from '../cli.test-support.js';
 import { runCaptured } from '../program.js';
 import { OUTPUT_SCHEMAS, outputJsonSchema, schemaFileName } from './schemas.js';
+
+/** Hash of the prepared database's payload {"y0PePerMeV": 1345} of record demo.scale@1. */
+const PAYLOAD_1345 = payloadHash({ name: 'demo.scale', version: 1 }, '{"y0PePerMeV":1345}');
 
 /**
  * Every command's --json output against its published schema, on a prepared database: a
@@ -36,10 +40,17 @@ describe('--json outputs match their published schemas', () => {
     ['db export', (q) => ['db', 'export', 'reco', join(q.dir, 'json-export.sqlite')]],
     ['db import', (q) => ['db', 'import', q.exported, '--dry-run']],
     ['db log', () => ['db', 'log', '--limit', '5']],
+    ['db payload show', () => ['db', 'payload', 'show', PAYLOAD_1345.slice(0, 8)]],
+    ['db tag show', () => ['db', 'tag', 'show', 'scale-run']],
+    ['db record show', () => ['db', 'record', 'show', 'demo.scale']],
+    ['db tag clone', () => ['db', 'tag', 'clone', '--from', 'frozen-tag', '--to', 'json-clone']],
+    ['db search', () => ['db', 'search', 'scale']],
+    ['db plot', () => ['db', 'plot', '--tag', 'scale-run', '--field', 'y0PePerMeV']],
     ['db init', () => ['db', 'init']],
     ['db record register', (q) => ['db', 'record', 'register', '--name', 'demo.scale', '--schema', q.schema]],
     ['plugins list', () => ['plugins', 'list']],
     ['dune stats', () => ['dune', 'stats', '--sample', 'stopping', '--precision', '0.01', '--resolution', '0.2', '--rate', '50']],
+    ['juno plan', () => ['juno', 'plan', '--programme', 'weekly']],
   ];
   for (const [command, argv] of cases) {
     it(`nucal ${command}`, async () => {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CalibrateOutputSchema } from './calibrate-output.js';
 import { DbOutputSchemas } from './db-output.js';
+import { DbInspectOutputSchemas } from './db-inspect-output.js';
 import { DuneStatsOutputSchema } from './dune-output.js';
+import { JunoPlanOutputSchema } from './juno-plan-output.js';
 import { PluginsListOutputSchema } from './plugins-output.js';
 
 /**
@@ -12,9 +14,11 @@ import { PluginsListOutputSchema } from './plugins-output.js';
  */
 export const OUTPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ...DbOutputSchemas,
+  ...DbInspectOutputSchemas,
   'calibrate': CalibrateOutputSchema,
   'plugins list': PluginsListOutputSchema,
   'dune stats': DuneStatsOutputSchema,
+  'juno plan': JunoPlanOutputSchema,
 };
 
 /** JSON Schema (draft 2020-12) of a command's output. */
