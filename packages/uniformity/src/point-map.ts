@@ -1,0 +1,108 @@
+import { FitError, ValidationError } from '@nucal/core';
+import type { EnergyCalibration } from './energy-calibration.js';
+import { NH_GAMMA_MEV } from './gamma-event-toy.js';
+import { fitGaussianHistogram, type GaussianPeak } from './gaussian-peak-fit.js';
+import type { PointData } from './point-data.js';
+import { fitSmoothingSpline2D, splineEvaluator, type SplineSurface, type SurfacePoint } from './smoothing-spline-2d.js';
+import { UvTable } from './uv-table.js';
+
+/** Breakpoints in u = cos(theta): uniform, 8 intervals (the axis points sit on the ends). */
+export const DEFAULT_U_BREAKPOINTS = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1];
+/**
+ * Breakpoints in v = (r/R)^3, denser towards the edge where the response changes fastest
+ * (v = 0.8 is r = 16.4 m, 0.94 is 17.3 m for R = 17.7 m).
+ */
+export const DEFAULT_V_BREAKPOINTS = [0, 0.25, 0.5, 0.65, 0.75, 0.82, 0.87, 0.91, 0.94, 0.965, 0.985, 1];
+
+/** Options of {@link calibrateFromPoints}. */
+export interface PointMapOptions {
+  readonly uBreakpoints?: readonly number[];
+  readonly vBreakpoints?: readonly number[];
+  /** Second-difference penalties relative to the mean data weight (default 0.01 both: the point errors are small and the edge fall-off is steep). */
+  readonly smoothingU?: number;
+  readonly smoothingV?: number;
+  /** Visible energy of the source gamma, MeV (default n-H 2.2232). */
+  readonly sourceVisibleMeV?: number;
+}
+
+/** The peak measured at one point, in the map's coordinates. */
+export interface PointPeak {
+  readonly system: string;
+  /** cos(theta) and (r/R)^3 the peak is assigned to. */
+  readonly u: number;
+  readonly v: number;
+  readonly peak: GaussianPeak;
+  /** (peak - dQ_DR) / (centre peak - dQ_DR) and its error. */
+  readonly g: number;
+  readonly gError: number;
+}
+
+/** A calibration built from finite calibration points. */
+export interface PointMapCalibration extends EnergyCalibration {
+  readonly spline: SplineSurface;
+  readonly peaks: PointPeak[];
+  /** g(u, v) of the spline. */
+  surface(u: number, v: number): number;
+}
+
+/**
+ * Builds g(r, theta) from calibration-point data, never from truth:
+ * 1. a Gaussian peak fit of each point's charge spectrum (+-3 sigma window: the leakage tail
+ *    of sources near the edge stays out);
+ * 2. g_i = (peak_i - dQ_DR) / (peak_centre - dQ_DR), with the point nearest the centre as
+ *    reference; Y0 = (peak_centre - dQ_DR) / E_source;
+ * 3. each point placed at u = cos(theta) of its nominal position and v = (r/R)^3 of its
+ *    nominal radius, except sources outside the LS (guide tube), whose light comes from the
+ *    deposits inside: they take the radius of their mean reconstructed vertex (clamped to R);
+ * 4. a penalised tensor-product cubic B-spline surface in (u, v) through the g_i weighted by
+ *    their errors. Boundaries: the axis (ACU) points are data on the u = +-1 edges; the
+ *    first v row of coefficients is tied (the centre is one point whatever u); beyond the
+ *    outermost points the second-difference penalty continues the surface linearly, with
+ *    breakpoints denser near v = 1 so the edge fall-off can be followed where there is data.
+ * The surface is tabulated (201 x 401 in (u, v)) for the event loops.
+ *
+ * @example const cal = calibrateFromPoints(data, darkOffsetPe, 1770); cal.g(0, 0, 1600)
+ */
+export function calibrateFromPoints(data: readonly PointData[], darkOffsetPe: number, radiusCm: number, o: PointMapOptions = {}): PointMapCalibration {
+  if (data.length < 6) throw new ValidationError(`uniformity map from ${data.length} calibration points: expected at least 6`);
+  const eSource = o.sourceVisibleMeV ?? NH_GAMMA_MEV;
+  const fitted = data.map((d) => {
+    const h = d.chargeHistogram;
+    try {
+      return fitGaussianHistogram({ lo: h.loPe, hi: h.hiPe, counts: h.counts });
+    } catch (e) {
+      throw new FitError(`peak fit of the ${d.point.system} point at r = ${d.point.rCm} cm, theta = ${d.point.thetaRad} rad failed: ${(e as Error).message}`);
+    }
+  });
+  let ref = 0;
+  data.forEach((d, i) => {
+    if (d.point.rCm < data[ref]!.point.rCm) ref = i;
+  });
+  if (data[ref]!.point.rCm > 100) throw new ValidationError(`the calibration point nearest the centre is at ${data[ref]!.point.rCm} cm: expected one within 100 cm`);
+  const c0 = fitted[ref]!.mean - darkOffsetPe;
+  const c0Err = fitted[ref]!.meanError;
+  const r3 = radiusCm ** 3;
+  const peaks: PointPeak[] = data.map((d, i) => {
+    const pk = fitted[i]!;
+    const q = pk.mean - darkOffsetPe;
+    const g = q / c0;
+    const gError = i === ref ? c0Err / c0 : g * Math.hypot(pk.meanError / q, c0Err / c0);
+    let r = d.point.rCm;
+    if (r > radiusCm) {
+      const [x, y, z] = d.meanVertexCm;
+      r = Math.min(radiusCm, Math.hypot(x, y, z));
+    }
+    return { system: d.point.system, u: Math.cos(d.point.thetaRad), v: r ** 3 / r3, peak: pk, g, gError: Math.max(gError, 1e-5) };
+  });
+  const surfacePoints: SurfacePoint[] = peaks.map((p) => ({ x: p.u, y: p.v, value: p.g, error: p.gError }));
+  const spline = fitSmoothingSpline2D(surfacePoints, {
+    xBreakpoints: o.uBreakpoints ?? DEFAULT_U_BREAKPOINTS,
+    yBreakpoints: o.vBreakpoints ?? DEFAULT_V_BREAKPOINTS,
+    smoothingX: o.smoothingU ?? 0.01,
+    smoothingY: o.smoothingV ?? 0.01,
+    tieFirstRow: 100,
+  });
+  const surface = splineEvaluator(spline);
+  const table = new UvTable(surface, radiusCm);
+  return { y0PePerMeV: c0 / eSource, g: (x, y, z) => table.evaluate(x, y, z), spline, peaks, surface };
+}
