@@ -39,6 +39,7 @@ export { Histogram1D } from './histogram/histogram-1d.js';
 // plot kit: typed Vega-Lite specs (vega-lite's TopLevelSpec) from plain arrays of numbers
 export { plot, withResidualPanel, plotAxisOf, VEGA_LITE_SCHEMA, type PlotFrame, type PanelFrame } from './plot/frame.js';
 export { points, type PointsInput } from './plot/points.js';
+export { timeAxisOf, timeToX, overTimePlot, type TimeAxis, type OverTimeSeries } from './plot/over-time.js';
 export { line, sampleCurve, type LineInput } from './plot/line.js';
 export { band, type BandInput } from './plot/band.js';
 export { histogramSteps, type HistogramStepsInput } from './plot/histogram-steps.js';
