@@ -76,6 +76,8 @@ export { estimatorDriftResponse, type EstimatorDriftResponse } from './estimator
 // seeded toys of the calibration inputs (closure tests, demos)
 export { simulateAnodeCrossers, simulateCathodeCrossers, type CrosserToyConfig, type CrosserToyTruth } from './crosser-toys.js';
 export { simulateLifetimeHits, type LifetimeToyConfig, type LifetimeToyTruth } from './lifetime-toy.js';
+// the constants versus time (one point per IOV and TPC), for the conditions browser and scripts
+export { lifetimeOverTimePlot, t0OverTimePlot, driftVelocityOverTimePlot, type PayloadAt } from './plots-over-time.js';
 // reconstruction: raw hits -> (x, dQ/dx, dE/dx) with the constants valid at the event time
 export { hitsPlugin, RawHitSchema, type RawHit, type HitsEvent, type CorrectedHit, type HitsPluginOptions } from './hits-plugin.js';
 export { TPC_DRIFT_VERSION } from './version.js';
