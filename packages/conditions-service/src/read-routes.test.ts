@@ -176,6 +176,7 @@ describeBackends('conditions service: read API', (backend) => {
     const audit = await get('/api/v1/audit?limit=2');
     expect(audit.body.items).toHaveLength(2);
     expect(audit.body.items[0]).toMatchObject({ action: 'gt.set', target: 'reco-v2' });
+    expect((await get('/api/v1/audit?target=%00')).status).toBe(400); // found by the fuzz test: PostgreSQL refused the NUL with a 500
     expect((await get('/api/v1/audit?target=calib.scale-run-v2')).body.items.map((e: { action: string }) => e.action)).toEqual(['iov.append', 'tag.create']);
   });
 

@@ -16,6 +16,8 @@ const Instant = z.string().min(1).max(64);
 const TimeText = z.string().min(1).max(80);
 const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const Limit = (max: number) => z.string().regex(/^\d{1,6}$/, 'expected a positive integer').transform(Number).pipe(z.number().int().min(1).max(max));
+/** Free text (descriptions): PostgreSQL text holds no NUL character. */
+const Text = z.string().max(4096).regex(/^[^\u0000]*$/, 'expected text without NUL characters');
 const Digits = z.string().regex(/^\d{1,20}$/, 'expected a decimal integer');
 
 export const ResolveQuery = z
@@ -37,7 +39,7 @@ export const UsageQuery = z
   .object({ tag: Name.optional(), payload: Hash.optional() })
   .strict()
   .refine((q) => (q.tag === undefined) !== (q.payload === undefined), { message: 'give exactly one of tag or payload' });
-export const AuditQuery = z.object({ limit: Limit(10_000).optional(), target: z.string().min(1).max(256).optional() }).strict();
+export const AuditQuery = z.object({ limit: Limit(10_000).optional(), target: z.string().min(1).max(256).regex(/^[^\u0000-\u001f\u007f]+$/, 'expected a name without control characters').optional() }).strict();
 
 /** A time in a body: the text forms above, or core's JSON form (`text` is ignored). */
 export const TimeInput = z.union([
@@ -52,7 +54,7 @@ export const CreateTagBody = z
     record: RecordNameSchema,
     recordVersion: z.number().int().min(1).max(2 ** 31 - 1).optional(),
     timeType: z.enum(['run', 'timestamp']),
-    description: z.string().max(4096).optional(),
+    description: Text.optional(),
     allowBackfill: z.boolean().optional(),
   })
   .strict();
@@ -68,10 +70,11 @@ export const AppendBody = z
       .max(100_000),
   })
   .strict();
-export const EmptyBody = z.union([z.undefined(), z.null(), z.object({}).strict()]);
-export const CreateGlobalTagBody = z.object({ name: Name, description: z.string().max(4096).optional(), snapshot: Instant.optional() }).strict();
+/** No body, or `{}` (JSON `null` is refused: a body is an object or absent). */
+export const EmptyBody = z.union([z.undefined(), z.object({}).strict()]);
+export const CreateGlobalTagBody = z.object({ name: Name, description: Text.optional(), snapshot: Instant.optional() }).strict();
 export const SetEntryBody = z.object({ tag: Name }).strict();
-export const LockGlobalTagBody = z.union([z.undefined(), z.null(), z.object({ snapshot: Instant.optional() }).strict()]);
+export const LockGlobalTagBody = z.union([z.undefined(), z.object({ snapshot: Instant.optional() }).strict()]);
 
 /**
  * Parses a request part with its schema, or a {@link ValidationError} naming each problem

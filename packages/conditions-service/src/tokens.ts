@@ -27,7 +27,7 @@ export const CreateTokenInput = z.object({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'expected 1-64 characters of A-Z a-z 0-9 _ - . starting with a letter or digit'),
   role: z.enum(['reader', 'writer', 'admin']),
   tagPrefixes: z.array(z.string().max(128)).max(100).optional(),
-  description: z.string().max(1024).default(''),
+  description: z.string().max(1024).regex(/^[^\u0000]*$/, 'expected text without NUL characters').default(''),
 }).strict();
 export type CreateTokenInput = z.input<typeof CreateTokenInput>;
 

@@ -115,6 +115,7 @@ describeBackends('conditions service: writes and tokens', (backend) => {
       ['POST', '/api/v1/tags', { name: 'calib x', record: 'test.energy-scale', timeType: 'run' }, 400],
       ['POST', '/api/v1/tags', { name: 'calib.x', record: 'test.energy-scale', timeType: 'run', extra: 1 }, 400],
       ['POST', '/api/v1/tags', { name: 'calib.x', record: 'test.nothing', timeType: 'run' }, 404],
+      ['POST', '/api/v1/tags', { name: 'calib.x', record: 'test.energy-scale', timeType: 'run', description: 'a\u0000b' }, 400], // PostgreSQL text holds no NUL
       ['POST', '/api/v1/tags/calib.scale-run/iovs', { iovs: [] }, 400],
       ['POST', '/api/v1/tags/calib.scale-run/iovs', { iovs: [{ since: '400' }] }, 400],
       ['POST', '/api/v1/tags/calib.scale-run/iovs', { iovs: [{ since: '400', payload: { y0PePerMeV: -1 } }] }, 400],
