@@ -35,9 +35,13 @@ export { drawModelToy, type ModelToy, type ModelToyTemplate } from './model-toy.
 export { NonlinBand, NonlinearityV1, EnergyScaleV1, nonlinearityRecord, junoEnergyScaleRecord } from './records.js';
 // calibration sample, simulation and calibration
 export {
-  PeakModel, PeSpectrum, SourceMeasurement, B12Measurement, DarkNoiseMeasurement, NonlinearitySample, type NonlinearitySampleInput,
+  PeakModel, PeSpectrum, SourceMeasurement, B12Measurement, DarkNoiseMeasurement, LaserScanMeasurement, NonlinearitySample, type NonlinearitySampleInput,
 } from './sample.js';
 export { sampleFromCsv } from './sample-csv.js';
+// instrumental (channel) charge non-linearity: the total-charge response, its simulation and its correction from the laser scan
+export { totalChargeResponse, type TotalChargeResponse, type TotalChargeResponseInput } from './total-charge-response.js';
+export { InstrumentalSimConfig, simulateInstrumental, measuredRandomTriggers, type InstrumentalTruth, type SimulatedInstrumental } from './simulate-instrumental.js';
+export { chargeCorrection, correctedB12, correctedDarkNoise, correctedPeaks, type ChargeCorrection } from './steps/charge-correction.js';
 export {
   DEFAULT_SOURCES, NonlinearitySimConfig, simulateNonlinearitySample,
   type NonlinearitySimConfigInput, type NonlinearityTruth, type SimulateContext,
@@ -57,6 +61,8 @@ export {
   gammaNonlinearityPlot, b12SpectrumPlot, electronNonlinearityPlot, bandBreakdownPlot, positronBiasPlot,
   type B12PlotInput, type BandBreakdownPlotInput, type ElectronPlotInput, type FitQualityInput, type GammaPlotInput, type PositronPlotInput,
 } from './plots.js';
+// the electron curve with its band, from the fit or from a stored payload (conditions browser)
+export { electronCurve, electronCurveOf } from './electron-curve.js';
 // plugins
 export { nonlinearityPlugin, type NonlinearityPlugin } from './plugin.js';
 export { energyReconstructionPlugin, type EnergyEvent, type EnergyRecoOutput } from './energy-reco-plugin.js';

@@ -1,5 +1,5 @@
 import type { GammaPoint } from '../chi2.js';
-import { fNonlin } from '../model.js';
+import { electronCurve } from '../electron-curve.js';
 import type { BandBreakdownPlotInput, B12PlotInput, ElectronPlotInput, FitQualityInput, GammaPlotInput, PositronPlotInput } from '../plots.js';
 import type { NonlinBand } from '../records.js';
 import { ALL_CORRELATED_BAND } from '../band.js';
@@ -55,17 +55,9 @@ export function nonlinearityCurves(
     fit,
   };
   const energies = options.bandEnergyMeV;
-  const f = energies.map((e) => fNonlin(e, nominal.params));
   const validity = { validityMinMeV: options.validityMinMeV, validityMaxMeV: options.validityMaxMeV };
-  const electron: ElectronPlotInput = {
-    energyMeV: energies,
-    fitted: f,
-    low: f.map((v, i) => v * (1 + band.lowRel[i]!)),
-    high: f.map((v, i) => v * (1 + band.highRel[i]!)),
-    lowPercent: band.lowRel.map((l) => 100 * l),
-    highPercent: band.highRel.map((h) => 100 * h),
-    ...validity,
-  };
+  // the band is computed at options.bandEnergyMeV, so this is f at those energies
+  const electron = electronCurve(nominal.params, band, validity);
   // all-correlated is left out: it is the total less the fit covariance, indistinguishable
   // from the total at this scale
   const bandBreakdown: BandBreakdownPlotInput = {
