@@ -7,6 +7,7 @@ import { junoEnergyScaleRecord, nonlinearityRecord } from './records.js';
 import { ResolutionModel } from './resolution.js';
 import { NonlinearitySample } from './sample.js';
 import { b12Histogram } from './steps/b12-histogram.js';
+import { chargeCorrection, correctedB12, correctedDarkNoise, correctedPeaks, type ChargeCorrection } from './steps/charge-correction.js';
 import { nonlinearityBand } from './steps/band.js';
 import { nonlinearityCurves, type NonlinearityCurves } from './steps/curves.js';
 import { darkNoiseOffset } from './steps/dark-noise.js';
@@ -36,11 +37,14 @@ export interface NonlinearityDetails {
   readonly nonlinearity: NonlinearityV1;
   /** The numbers the plots draw (fitted predictions, pulls, f and its band, positron bias). */
   readonly curves: NonlinearityCurves;
+  /** The channel non-linearity fitted from the laser scan and the charge correction (absent without a scan or with `instrumental.correct` false). */
+  readonly chargeCorrection?: ChargeCorrection;
 }
 
 /**
  * The calibration of PHYSICS.md 1.4 on a sample, as a sequence of steps (`src/steps/`, one
- * file each): dark-noise offset, source peaks, Y0, peaks in visible energy, the fit inputs
+ * file each): the channel non-linearity from the laser scan and the charge correction,
+ * dark-noise offset, source peaks, Y0, peaks in visible energy, the fit inputs
  * with sigma_i, the B-12 spectrum, the fit, the systematic band, the two payloads, the curves
  * the plots draw, the summary and the plots. The sample holds only what the detector records
  * (its schema refuses Monte Carlo truth); closure code compares the result with a simulation's
@@ -60,13 +64,14 @@ export async function calibrateNonlinearity(
   const sample = parsed.data;
   const log = ctx.logger;
 
-  const darkNoise = darkNoiseOffset(sample.darkNoise);
-  const measured = sourcePeaks(sample.sources, log);
+  const correction = chargeCorrection(sample.laserScan, options, log);
+  const darkNoise = darkNoiseOffset(correctedDarkNoise(sample.darkNoise, correction));
+  const measured = correctedPeaks(sourcePeaks(sample.sources, log), correction);
   const y0 = lightYield(sample, measured, darkNoise);
   const visible = visiblePeaks(measured, darkNoise, y0);
   const annihilation = annihilationPeak(visible);
   const { gammas, peaks } = gammaFitInputs(visible, grid, options);
-  const b12 = sample.b12 ? b12Histogram(sample.b12, sample.resolution, options, grid, darkNoise, y0) : undefined;
+  const b12 = sample.b12 ? b12Histogram(correctedB12(sample.b12, correction), sample.resolution, options, grid, darkNoise, y0) : undefined;
   const nominal = fitCurve(grid, gammas, b12, options, log);
   const band = nonlinearityBand(grid, gammas, b12, nominal, options, ctx.rng, ctx.progress);
   const fitSummary = toFitSummary(nominal.fit.result);
@@ -74,7 +79,7 @@ export async function calibrateNonlinearity(
   const energyScale = y0 ? energyScalePayload(y0, darkNoise, annihilation) : undefined;
   if (!energyScale) log.info('no Y0 in the sample (visible-energy peaks only): juno.energy-scale is not produced');
   const curves = nonlinearityCurves(peaks, gammas, b12, nominal, band, options);
-  const summary = nonlinearitySummary(nominal, y0, darkNoise, annihilation, b12, band, options);
+  const summary = nonlinearitySummary(nominal, y0, darkNoise, annihilation, b12, band, options, correction && { correction, peaks: measured });
 
   const { result: fit } = nominal.fit;
   const result: CalibrationResult = {
@@ -96,6 +101,9 @@ export async function calibrateNonlinearity(
         mocks: band.mocks,
         secondaries: options.secondaries,
         resolution: sample.resolution ?? ResolutionModel.parse({}),
+        instrumental: correction
+          ? { corrected: true, form: correction.fit.form, channels: correction.fit.channelIndex.length, invalidChannelFits: correction.fit.invalidCount }
+          : { corrected: false, laserScan: sample.laserScan !== undefined },
       },
     },
     summary,
@@ -108,6 +116,7 @@ export async function calibrateNonlinearity(
       ...(energyScale ? { energyScale } : {}),
       nonlinearity,
       curves,
+      ...(correction ? { chargeCorrection: correction } : {}),
     },
   };
 }

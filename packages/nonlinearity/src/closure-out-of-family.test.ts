@@ -15,7 +15,9 @@ import { DEFAULT_SYSTEMATICS } from './systematics.js';
 /**
  * Out-of-family closure (PHYSICS.md 4, issue 3): the sample is drawn from the physical response
  * (Birks quenching + Cherenkov light of @nucal/optics, event by event through the gamma
- * transport toy, enclosure leakage, Poisson PE, dark noise and 30% charge resolution) at the
+ * transport toy, enclosure leakage, Poisson PE, dark noise and 30% charge resolution, every
+ * charge measured through the channel non-linearity, 50% at 100 PE, with a laser scan that the
+ * calibration fits and corrects) at the
  * full default statistics: 100,000 events per source at the centre (K-40 6,000) and one month
  * of B-12 (1000/day, 1 ms veto, 15 m cut). The 4-parameter model only approximates that
  * response; it must agree with it within 0.3% from 0.5 to 8 MeV, and positrons of 1-8 MeV
@@ -40,6 +42,31 @@ describe('out-of-family closure (optics truth, default statistics)', () => {
     const scale = details.energyScale!;
     expect(Math.abs(scale.y0PePerMeV - sim.truth.y0PePerMeV) / scale.y0ErrPePerMeV).toBeLessThan(4);
     expect(Math.abs(scale.darkNoiseOffsetPe - sim.truth.darkNoiseMeanPe)).toBeLessThan(5 * scale.darkNoiseOffsetErrPe);
+  });
+
+  it('without the charge correction the channel non-linearity shows: Y0 and the shape of f move as the response predicts', async () => {
+    const { details } = await run;
+    const inst = sim.truth.instrumental!;
+    const off = await calibrateNonlinearity(
+      sim.input,
+      { rng: createRng('closure-out-of-family'), logger: silentLogger, progress: silentProgress },
+      NonlinearityOptions.parse({ systematics: { mocks: 0 }, instrumental: { correct: false } }),
+      grid,
+    );
+    const on = details.energyScale!;
+    const raw = off.details.energyScale!;
+    // the correction takes Y0 back to the generator's; without it Y0 carries the total-charge bias at n-H (+0.64%)
+    const biasNh = inst.totalChargeBias[0]!.bias;
+    console.log(`Y0: corrected ${on.y0PePerMeV.toFixed(2)}, uncorrected ${raw.y0PePerMeV.toFixed(2)}, generator ${sim.truth.y0PePerMeV.toFixed(2)} PE/MeV (+-${on.y0ErrPePerMeV.toFixed(2)}); fitted channel non-linearity at 100 PE ${(100 * details.chargeCorrection!.meanNonlinearityAt100Pe.value).toFixed(2)}% (true ${(100 * inst.meanNonlinearityAt100Pe).toFixed(2)}%)`);
+    expect(Math.abs(raw.y0PePerMeV / sim.truth.y0PePerMeV - 1 - biasNh)).toBeLessThan(0.1 * biasNh);
+    expect(Math.abs(raw.y0PePerMeV - sim.truth.y0PePerMeV) / raw.y0ErrPePerMeV).toBeGreaterThan(20);
+    expect(Math.abs(details.chargeCorrection!.meanNonlinearityAt100Pe.value / inst.meanNonlinearityAt100Pe - 1)).toBeLessThan(0.01);
+    // in the Y0 scale the uncorrected f at 8 MeV is high by the bias at 8 MeV less the one at n-H (+0.22%)
+    const predicted = (1 + inst.totalChargeBias[1]!.bias) / (1 + biasNh) - 1;
+    const shift = fNonlin(8, off.details.params) / fNonlin(8, details.params) - 1;
+    const closureOff = closure(off.details);
+    console.log(`uncorrected: f(8 MeV) ${(100 * shift).toFixed(3)}% above the corrected fit (predicted ${(100 * predicted).toFixed(3)}%), chi2 ${off.result.fits.nonlinearity!.chi2.toFixed(1)} (corrected ${details.nonlinearity.fit.chi2.toFixed(1)}), max |f/f_true - 1| ${(100 * closureOff.maxDeviation).toFixed(3)}%`);
+    expect(Math.abs(shift / predicted - 1)).toBeLessThan(0.3);
   });
 
   it('would fail against a different true response (kB 20% higher): the check has teeth', async () => {

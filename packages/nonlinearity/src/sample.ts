@@ -55,10 +55,34 @@ export const DarkNoiseMeasurement = z
 export type DarkNoiseMeasurement = z.infer<typeof DarkNoiseMeasurement>;
 
 /**
+ * The central-laser intensity scan of the dual calorimetry, as recorded: per intensity the
+ * mean total SPMT PE per shot (SPMTs count photons: linear), per LPMT channel and intensity the
+ * mean measured charge and its statistical error (channel-major: channel i, intensity k at
+ * i x K + k). The calibration fits each channel's charge non-linearity from it and corrects
+ * the total charges (`instrumental` option).
+ */
+export const LaserScanMeasurement = z
+  .strictObject({
+    intensitiesPe: z.array(z.number().positive()).min(3).describe('nominal mean PE per LPMT of unit efficiency at each setting'),
+    spmtMeanPe: z.array(z.number().positive()).min(3),
+    channelMeanChargePe: z.array(z.number()),
+    channelMeanChargeErrorPe: z.array(z.number().positive()),
+    shotsPerIntensity: z.number().int().positive(),
+    speChargeResolution: z.number().nonnegative().describe('single-PE charge resolution sigma/mean of the LPMTs'),
+  })
+  .refine((l) => l.spmtMeanPe.length === l.intensitiesPe.length, { message: 'expected one spmtMeanPe per intensity' })
+  .refine((l) => l.channelMeanChargePe.length > 0 && l.channelMeanChargePe.length % l.intensitiesPe.length === 0, {
+    message: 'expected channelMeanChargePe to hold channels x intensities values',
+  })
+  .refine((l) => l.channelMeanChargeErrorPe.length === l.channelMeanChargePe.length, { message: 'expected one error per channel mean charge' });
+export type LaserScanMeasurement = z.infer<typeof LaserScanMeasurement>;
+
+/**
  * Calibration sample of `juno.nonlinearity`: what the detector records and nothing else.
  * Sources at the centre (one of them `nH`, which fixes Y0 = (PE_nH - offset) / E_nH, unless
  * `y0PePerMeV` is given), the B-12 spectrum, the dark-noise measurement, optionally the
- * resolution model of the B-12 fold. A JSON file of this shape is a valid CLI `--input`.
+ * resolution model of the B-12 fold and the laser scan that measures the channel
+ * non-linearity (without one, PE values are taken as linear). A JSON file of this shape is a valid CLI `--input`.
  *
  * Monte Carlo truth has no place here: the schema is strict, so a sample that carries a
  * `truth` field (or any key the schema does not know) is refused, not silently stripped; a
@@ -71,6 +95,7 @@ export const NonlinearitySample = z.strictObject({
   darkNoise: DarkNoiseMeasurement.default({ offsetPe: 0, offsetErrPe: 0 }),
   y0: z.object({ y0PePerMeV: z.number().positive(), y0ErrPePerMeV: z.number().nonnegative() }).optional(),
   resolution: ResolutionModel.optional(),
+  laserScan: LaserScanMeasurement.optional().describe('dual-calorimetry laser scan: PE values are measured charges, corrected with the channel non-linearity fitted from it'),
 });
 export type NonlinearitySample = z.infer<typeof NonlinearitySample>;
 export type NonlinearitySampleInput = z.input<typeof NonlinearitySample>;

@@ -9,6 +9,7 @@ import { histogramAroundPeak } from './peak-fit.js';
 import type { ClosureTruth } from './closure.js';
 import type { NonlinearitySample } from './sample.js';
 import { cachedSecondaryDensity, type SecondariesOptions } from './secondaries.js';
+import { InstrumentalSimConfig, measuredRandomTriggers, simulateInstrumental, type InstrumentalTruth } from './simulate-instrumental.js';
 import { edgesFromCentres, rebinDensity } from './electron-grid.js';
 
 /** The non-linearity sources of the comprehensive campaign at the centre (PHYSICS.md 1.2, 1.6). */
@@ -18,8 +19,10 @@ export const DEFAULT_SOURCES = ['Cs-137', 'Mn-54', 'Ge-68', 'K-40', 'nH', 'Co-60
  * Configuration of the toy calibration sample (`simulate`). Defaults: PHYSICS.md 1.2-1.3 and 1.6:
  * 100,000 events per source at the centre (K-40 6,000), one month of B-12 at 1000 decays/day
  * with a 1 ms muon veto and a 15 m radius cut, Y0 = 1345 PE/MeV, 30 kHz dark rate on 17,612
- * LPMTs in 350 ns, 30% single-PE charge resolution. `truth` is the true electron response: the
- * optics Birks + Cherenkov model (out-of-family, default) or the fit model itself (in-family).
+ * LPMTs in 350 ns, 30% single-PE charge resolution, every charge measured through the channel
+ * non-linearity with a laser scan recorded (`instrumental`, default on). `truth` is the true
+ * electron response: the optics Birks + Cherenkov model (out-of-family, default) or the fit
+ * model itself (in-family).
  */
 export const NonlinearitySimConfig = z.object({
   sources: z.array(z.string()).min(4).default([...DEFAULT_SOURCES]),
@@ -57,6 +60,7 @@ export const NonlinearitySimConfig = z.object({
       z.object({ kind: z.literal('model'), params: NonlinParams }),
     ])
     .prefault({ kind: 'optics' }),
+  instrumental: InstrumentalSimConfig.prefault({}),
 });
 export type NonlinearitySimConfig = z.infer<typeof NonlinearitySimConfig>;
 export type NonlinearitySimConfigInput = z.input<typeof NonlinearitySimConfig>;
@@ -77,6 +81,8 @@ export interface NonlinearityTruth extends ClosureTruth {
   readonly electronVisibleMeV: (kineticMeV: number) => number;
   /** Number of B-12 candidates passing veto, radius cut and the 2.5-12.5 MeV preselection. */
   readonly b12Selected: number;
+  /** The channel non-linearity applied to every charge (absent when `instrumental.enabled` is false). */
+  readonly instrumental?: InstrumentalTruth;
 }
 
 /** Inputs of {@link simulateNonlinearitySample} besides config and rng. */
@@ -91,8 +97,12 @@ export interface SimulateContext {
  * response, leakage in the enclosure for enclosed sources, PE with Poisson statistics, dark
  * noise and charge resolution (`simulateEvents`); one month of B-12/N-12 betas (positron
  * annihilation gammas transported too) through the same chain; random triggers for the
- * dark-noise offset. Each part draws from its own stream `rng.fork('<part>')`; `rng` itself is
- * not consumed.
+ * dark-noise offset. With `instrumental.enabled` (default) every total charge is then measured
+ * through the channel non-linearity (`simulateInstrumental`: the expected measured total of the
+ * event's true charge for central light) and the sample records the laser scan and the
+ * random-trigger charges themselves. Each part draws from its own stream `rng.fork('<part>')`;
+ * `rng` itself is not consumed. The input holds only what the detector records; the truth is
+ * returned beside it.
  *
  * @example
  * const { input, truth } = simulateNonlinearitySample(NonlinearitySimConfig.parse({}), createRng(7), ctx);
@@ -133,7 +143,24 @@ export function simulateNonlinearitySample(
   const det = config.detector;
   const eventConfig = { ...det };
   const darkMean = det.darkRateHz * det.lpmtCount * det.windowNs * 1e-9;
-  const dark = simulateEvents(new Float64Array(0), stream('random-triggers'), eventConfig);
+  const instrumental = config.instrumental.enabled
+    ? simulateInstrumental(config.instrumental, { ...det, darkMeanPe: darkMean }, stream('instrumental'))
+    : undefined;
+  // the total charge as measured: through the channel non-linearity, or linear without it
+  const measured = instrumental ? (q: number) => instrumental.response.measuredPe(q) : undefined;
+  const measureAll = (charges: Float64Array): Float64Array => (measured ? charges.map(measured) : charges);
+  // without the channel non-linearity the random triggers are drawn as before (same sample as
+  // before it existed); with it the sample records each trigger's measured charge
+  let darkNoise: NonlinearitySample['darkNoise'];
+  let onlineOffsetPe = 0;
+  if (measured) {
+    const triggers = measuredRandomTriggers(det.randomTriggers, darkMean, det.speChargeResolution, measured, stream('random-triggers'));
+    darkNoise = { randomTriggerPe: triggers };
+    onlineOffsetPe = triggers.reduce((a, q) => a + q, 0) / triggers.length;
+  } else {
+    const dark = simulateEvents(new Float64Array(0), stream('random-triggers'), eventConfig);
+    darkNoise = { offsetPe: dark.darkNoiseOffsetPe, offsetErrPe: dark.darkNoiseOffsetErrorPe };
+  }
 
   // sources at the centre
   const sources = config.sources.map((id) => {
@@ -153,7 +180,7 @@ export function simulateNonlinearitySample(
       visible[i] = Math.max(v, 0);
     }
     const ev = simulateEvents(visible, stream(`pmt/${id}`), eventConfig);
-    const h = histogramAroundPeak(ev.chargePe);
+    const h = histogramAroundPeak(measureAll(ev.chargePe));
     return { source: id, spectrum: { loPe: h.lo, hiPe: h.hi, counts: Array.from(h.counts) } };
   });
 
@@ -184,11 +211,13 @@ export function simulateNonlinearitySample(
   });
   for (let i = 0; i < b12Visible.length; i++) b12Visible[i] = Math.max(b12Visible[i]!, 0);
   const b12Events = simulateEvents(b12Visible, stream('b12/pmt'), eventConfig);
+  const b12Charges = measureAll(b12Events.chargePe);
   const eventsPe: number[] = [];
-  // preselection in the online energy (nominal Y0); the calibration applies the 3-12 MeV window
-  for (let i = 0; i < b12Events.chargePe.length; i++) {
-    const e = b12Events.reconstructedMeV[i]!;
-    if (e >= 2.5 && e <= 12.5) eventsPe.push(b12Events.chargePe[i]!);
+  // preselection in the online energy (measured charge, nominal Y0); the calibration applies
+  // the 3-12 MeV window
+  for (let i = 0; i < b12Charges.length; i++) {
+    const e = measured ? (b12Charges[i]! - onlineOffsetPe) / det.y0PePerMeV : b12Events.reconstructedMeV[i]!;
+    if (e >= 2.5 && e <= 12.5) eventsPe.push(b12Charges[i]!);
   }
 
   // truth in the Y0 scale
@@ -206,15 +235,16 @@ export function simulateNonlinearitySample(
     ...(truthParams ? { params: truthParams } : {}),
   };
   const input: NonlinearitySample = {
-    description: `simulated: ${config.sources.length} sources at the centre, ${b.days} days of B-12, seed ${rng.seed}, truth ${config.truth.kind}`,
+    description: `simulated: ${config.sources.length} sources at the centre, ${b.days} days of B-12${instrumental ? ', charges through the channel non-linearity with a laser scan' : ''}, seed ${rng.seed}, truth ${config.truth.kind}`,
     sources,
     b12: { eventsPe, n12Fraction: b.n12Fraction, liveDays: b.days },
-    darkNoise: { offsetPe: dark.darkNoiseOffsetPe, offsetErrPe: dark.darkNoiseOffsetErrorPe },
+    darkNoise,
     resolution: {
       aPercent: 100 * Math.sqrt((1 + spe2) / det.y0PePerMeV),
       bPercent: 0,
       cPercent: (100 * Math.sqrt((1 + spe2) * darkMean)) / det.y0PePerMeV,
     },
+    ...(instrumental ? { laserScan: instrumental.laserScan } : {}),
   };
   return {
     input,
@@ -224,6 +254,7 @@ export function simulateNonlinearitySample(
       darkNoiseMeanPe: darkMean,
       electronVisibleMeV: (t: number) => rawVisible(t) / scale,
       b12Selected: eventsPe.length,
+      ...(instrumental ? { instrumental: instrumental.truth } : {}),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChargeNonlinearityFormSchema } from '@nucal/optics';
 import { B12Binning } from '../b12-prediction.js';
 import { B12Statistic } from '../chi2.js';
 import { SecondariesOptions } from '../secondaries.js';
@@ -20,6 +21,12 @@ export const NonlinearityOptions = z.object({
         .default([...DEFAULT_SYSTEMATICS])
         .describe('effects of PHYSICS.md 1.2: uncorrelated ones enter sigma_i of the fit (always), correlated ones the mocks'),
       mocks: z.number().int().min(0).default(100).describe('mock data sets per effect and for the correlated ones together; 0 = fit-covariance band only'),
+    })
+    .prefault({}),
+  instrumental: z
+    .object({
+      correct: z.boolean().default(true).describe('fit the channel non-linearity from the sample\'s laser scan and correct the charges (false: take them as linear)'),
+      form: ChargeNonlinearityFormSchema.default('quadratic').describe('channel non-linearity model fitted to the laser scan'),
     })
     .prefault({}),
   bandEnergyMeV: z.array(z.number().positive()).min(2).default([...DEFAULT_BAND_ENERGIES_MEV]),

@@ -49,7 +49,7 @@ describe('calibration steps', () => {
   it('summary units: dimensionless parameters and statistics, p2 in 1/MeV, p3 in MeV', () => {
     expect(SUMMARY_UNITS).toEqual({
       p0: '1', p1: '1', p2: '1/MeV', p3: 'MeV', chi2: '1', ndof: '1', pValue: '1', y0: 'PE/MeV', darkNoiseOffset: 'PE',
-      annihilationVisibleEnergy: 'MeV', b12EventsInWindow: 'events', bandMaxInValidity: '%',
+      annihilationVisibleEnergy: 'MeV', b12EventsInWindow: 'events', bandMaxInValidity: '%', channelNonlinearityAt100Pe: '%', chargeBiasAtNh: '%',
     });
   });
 });

@@ -7,13 +7,16 @@ import type { CurveFit } from './fit-curve.js';
 import type { LightYield } from './light-yield.js';
 import type { NonlinearityOptions } from './options.js';
 import type { VisiblePeak } from './visible-peaks.js';
+import { correctionAt, type ChargeCorrection } from './charge-correction.js';
+import type { SourcePeak } from './source-peaks.js';
 
 /** Units of the model parameters: f = (p0 + p3/E) / (1 + p1 exp(-p2 E)), E in MeV. */
 export const PARAMETER_UNITS: Readonly<Record<NonlinParameter, string>> = { p0: '1', p1: '1', p2: '1/MeV', p3: 'MeV' };
 
 /**
  * The keys of the summary, in order, with their units (README: "Summary keys"). `y0` needs
- * Y0 (PE data or a given Y0), `pValue` ndof > 0 (the fit's `pValue`). No truth comparison: the
+ * Y0 (PE data or a given Y0), `pValue` ndof > 0 (the fit's `pValue`), the last two a corrected
+ * laser scan (`chargeBiasAtNh` also an n-H peak in PE). No truth comparison: the
  * calibration never sees Monte Carlo truth (closure code: `nonlinearityClosure`).
  */
 export const SUMMARY_UNITS = {
@@ -26,6 +29,8 @@ export const SUMMARY_UNITS = {
   annihilationVisibleEnergy: 'MeV',
   b12EventsInWindow: 'events',
   bandMaxInValidity: '%',
+  channelNonlinearityAt100Pe: '%',
+  chargeBiasAtNh: '%',
 } as const;
 export type SummaryKey = keyof typeof SUMMARY_UNITS;
 
@@ -45,6 +50,7 @@ export function nonlinearitySummary(
   b12: B12Spectrum | undefined,
   band: NonlinBand,
   options: Pick<NonlinearityOptions, 'validityMinMeV' | 'validityMaxMeV'>,
+  instrumental?: { correction: ChargeCorrection; peaks: readonly SourcePeak[] },
 ): Partial<Record<SummaryKey, Measurement>> {
   const u = SUMMARY_UNITS;
   const r = nominal.fit.result;
@@ -62,5 +68,11 @@ export function nonlinearitySummary(
     0,
     u.bandMaxInValidity,
   );
+  if (instrumental) {
+    const nl = instrumental.correction.meanNonlinearityAt100Pe;
+    summary.channelNonlinearityAt100Pe = measurement(100 * nl.value, 100 * nl.error, u.channelNonlinearityAt100Pe);
+    const nh = instrumental.peaks.find((p) => p.source === 'nH')?.pe;
+    if (nh) summary.chargeBiasAtNh = measurement(100 * correctionAt(instrumental.correction, nh.meanPe), 0, u.chargeBiasAtNh);
+  }
   return summary;
 }
