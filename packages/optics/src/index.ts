@@ -44,3 +44,12 @@ export {
   type ChargeNonlinearityForm, type LpmtChannelsConfig, type LpmtChannels, type LaserScanConfig, type LaserScan,
   type ChannelNonlinearityFit, type EventLevelResidual,
 } from './instrumental-nonlinearity.js';
+// position response map of the LS detector: expected PE/MeV at a vertex (ray tracing, tabulated)
+export {
+  ResponseMapConfigSchema, ResponseMapGridSchema, ResponseMapRaysSchema, ResponseMapCoverageSchema,
+  type ResponseMapConfig, type ResponseMapConfigInput,
+} from './response-map/config.js';
+export { buildResponseMap, responseAtVertex, parseResponseMapConfig, type ResponseMap } from './response-map/build-response-map.js';
+export { pmtEfficiencies, type PmtEfficiencies, type PmtEfficiencySettings } from './response-map/pmt-efficiencies.js';
+export { fresnelTransmission } from './response-map/fresnel.js';
+export { traceRay, type RayPath, type SphereOptics } from './response-map/ray-trace.js';
