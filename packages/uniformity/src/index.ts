@@ -37,3 +37,12 @@ export { IDEAL_VOXELS, PHI_SYMMETRIC_VOXELS, runScenario, type RunScenarioOption
 export { runLadder, type LadderResult } from './run-ladder.js';
 // plots (Vega-Lite specs as data)
 export { gMapPlot, peVersusRadiusPlot, resolutionPlot, aEffVersusPointsPlot, type MapPlotPoint } from './plots.js';
+// the juno.uniformity record, its evaluator for the reconstruction, and the calibration plugin
+export { UniformityV1, UniformityPointV1, uniformityRecord } from './records.js';
+export { uniformityCorrection, type UniformityCorrection } from './uniformity-correction.js';
+export {
+  UNIFORMITY_PLUGIN_ID, UniformitySample, UniformityOptions, UniformitySimConfig, uniformityPlugin, simulateUniformitySample, calibrateUniformity,
+  type UniformityPlugin, type UniformitySampleInput, type UniformityOptionsInput, type UniformitySimConfigInput, type UniformityTruth,
+} from './plugin.js';
+export { fastResponseTable, type SphericalResponseMap, type FastTableOptions } from './fast-map.js';
+export { PACKAGE_VERSION } from './version.js';

@@ -30,7 +30,8 @@ export interface VoxelWindow {
  * and charge only), streaming: samples are added one at a time and not kept. Per event
  * y = (Q - dQ_DR) / E_vis; per voxel Y0 g = sum(Q - dQ_DR) / sum(E_vis), which weighs samples
  * of several energies by their energy (near inverse variance: var(y) ~ Y0 / E). Y0 is the
- * same ratio over the events reconstructed within `centreRadiusCm` of the centre, and g =
+ * same ratio over the events reconstructed within `centreRadiusCm` (default 100 cm; g(1 m) - 1
+ * is ~4e-4 in a JUNO-like detector) of the centre, and g =
  * (Y0 g) / Y0. With a `window` (from a first pass, {@link VoxelAccumulator.window}) only the
  * events within it count: a leakage tail would pull a plain mean.
  *
@@ -64,7 +65,7 @@ export class VoxelAccumulator {
     this.sumE = new Float64Array(n);
     this.sumQ2OverE = new Float64Array(n);
     this.counts = new Float64Array(n);
-    this.rc2 = (options.centreRadiusCm ?? 200) ** 2;
+    this.rc2 = (options.centreRadiusCm ?? 100) ** 2;
   }
 
   /** Adds the events of one sample of known visible energy (MeV). */

@@ -59,7 +59,8 @@ export interface PointMapCalibration extends EnergyCalibration {
  *    first v row of coefficients is tied (the centre is one point whatever u); beyond the
  *    outermost points the second-difference penalty continues the surface linearly, with
  *    breakpoints denser near v = 1 so the edge fall-off can be followed where there is data.
- * The surface is tabulated (201 x 401 in (u, v)) for the event loops.
+ * The surface is scaled to be exactly 1 at the centre and tabulated (201 x 401 in (u, v))
+ * for the event loops.
  *
  * @example const cal = calibrateFromPoints(data, darkOffsetPe, 1770); cal.g(0, 0, 1600)
  */
@@ -95,13 +96,20 @@ export function calibrateFromPoints(data: readonly PointData[], darkOffsetPe: nu
     return { system: d.point.system, u: Math.cos(d.point.thetaRad), v: r ** 3 / r3, peak: pk, g, gError: Math.max(gError, 1e-5) };
   });
   const surfacePoints: SurfacePoint[] = peaks.map((p) => ({ x: p.u, y: p.v, value: p.g, error: p.gError }));
-  const spline = fitSmoothingSpline2D(surfacePoints, {
+  let spline = fitSmoothingSpline2D(surfacePoints, {
     xBreakpoints: o.uBreakpoints ?? DEFAULT_U_BREAKPOINTS,
     yBreakpoints: o.vBreakpoints ?? DEFAULT_V_BREAKPOINTS,
     smoothingX: o.smoothingU ?? 0.01,
     smoothingY: o.smoothingV ?? 0.01,
     tieFirstRow: 100,
   });
+  // g is 1 at the centre by the definition of Y0: rescale the surface so that it is exactly
+  // (the tied first row is its value at v = 0, whatever u)
+  const ny = spline.yBreakpoints.length + 2;
+  const nx = spline.xBreakpoints.length + 2;
+  let atCentre = 0;
+  for (let i = 0; i < nx; i++) atCentre += spline.coefficients[i * ny]! / nx;
+  spline = { ...spline, coefficients: spline.coefficients.map((c) => c / atCentre) };
   const surface = splineEvaluator(spline);
   const table = new UvTable(surface, radiusCm);
   return { y0PePerMeV: c0 / eSource, g: (x, y, z) => table.evaluate(x, y, z), spline, peaks, surface };
