@@ -6,6 +6,7 @@ import { calibrateCommand } from './commands/calibrate.js';
 import { detectorCommands } from './commands/detectors.js';
 import { pluginsCommand } from './commands/plugins.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
 import type { CliContext } from './context.js';
 import { formatErrorReport } from './error-line.js';
 import { reportError, type UsageTrace } from './error-report.js';
@@ -37,6 +38,7 @@ export function buildProgram(io: Io, options: BuildOptions = {}): Command {
   program.addCommand(calibrateCommand(cli));
   program.addCommand(pluginsCommand(cli));
   program.addCommand(schemaCommand(cli));
+  program.addCommand(serveCommand(cli));
   for (const d of detectorCommands(cli)) program.addCommand(d);
   program.addCommand(demoCommand(cli, runCaptured));
   program.hook('preAction', (_root, action) => options.onAction?.(action));

@@ -12,6 +12,7 @@ import { addCloneCommand } from './db-clone.js';
 import { addPlotCommand } from './db-plot.js';
 import { addSearchCommand } from './db-search.js';
 import { addShowCommands } from './db-show.js';
+import { tokenCommand } from './serve.js';
 import { parseInteger, parseJson } from '../parse-args.js';
 import { readTextFile } from '../read-text-file.js';
 import { redactUrl } from '../redact-url.js';
@@ -291,5 +292,6 @@ export function dbCommand(cli: CliContext): Command {
   addCloneCommand(cli, db);
   addSearchCommand(cli, db);
   addPlotCommand(cli, db);
+  db.addCommand(tokenCommand(cli));
   return db;
 }

@@ -5,6 +5,7 @@ import { DbInspectOutputSchemas } from './db-inspect-output.js';
 import { DuneStatsOutputSchema } from './dune-output.js';
 import { JunoPlanOutputSchema } from './juno-plan-output.js';
 import { PluginsListOutputSchema } from './plugins-output.js';
+import { TokenOutputSchemas } from './token-output.js';
 
 /**
  * The schema of every command's `--json` output, by command (`nucal <command> --json`). The
@@ -15,6 +16,7 @@ import { PluginsListOutputSchema } from './plugins-output.js';
 export const OUTPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ...DbOutputSchemas,
   ...DbInspectOutputSchemas,
+  ...TokenOutputSchemas,
   'calibrate': CalibrateOutputSchema,
   'plugins list': PluginsListOutputSchema,
   'dune stats': DuneStatsOutputSchema,
