@@ -173,7 +173,7 @@ function assembleMap(c: ResponseMapConfig, model: ResponseModel, photonsPerMeV: 
     const r = Math.sqrt(r2);
     return spherical(r, r > 0 ? z / r : 1, phiSymmetric ? 0 : Math.atan2(y, x));
   };
-  const centrePeMeV = values[0]!;
+  const centrePeMeV = photonsPerMeV * model.efficiency[0]!;
   const invCentre = 1 / centrePeMeV;
   const scatteredShare = new Float64Array(nr);
   for (let i = 0; i < nr; i++) scatteredShare[i] = model.scattered[i]! / model.shellEfficiency[i]!;
