@@ -74,9 +74,11 @@ export function overTimePlot(frame: Omit<PlotFrame, 'x'>, series: readonly OverT
   for (const s of series) {
     if (s.values.length !== s.times.length) throw new ValidationError(`overTimePlot: series '${s.label}' has ${s.values.length} values for ${s.times.length} times; expected one per time`);
   }
-  const { axis, origin } = timeAxisOf(series.flatMap((s) => s.times));
+  const { x, axis, origin } = timeAxisOf(series.flatMap((s) => s.times));
+  // margins, so that the first and last points and the longest error bars are not cut by the frame
+  const ys = series.flatMap((s) => Array.from(s.values, (v, i) => [v - (s.errors?.[i] ?? 0), v + (s.errors?.[i] ?? 0)])).flat().filter(Number.isFinite);
   return plot(
-    { ...frame, x: axis },
+    { ...frame, x: { ...axis, domain: padded(Math.min(...x), Math.max(...x), 0.04, 0.5) }, y: { ...(ys.length > 0 ? { domain: padded(Math.min(...ys), Math.max(...ys), 0.08, 0.05 * Math.abs(ys[0]!) || 0.5) } : {}), ...frame.y } },
     series.map((s, i) =>
       points({
         x: s.times.map((t) => timeToX(t, origin)),
@@ -87,4 +89,10 @@ export function overTimePlot(frame: Omit<PlotFrame, 'x'>, series: readonly OverT
       }),
     ),
   );
+}
+
+/** [lo, hi] widened by `share` of its span on each side, or by `alone` when lo = hi. */
+function padded(lo: number, hi: number, share: number, alone: number): [number, number] {
+  const pad = hi > lo ? share * (hi - lo) : alone;
+  return [lo - pad, hi + pad];
 }
