@@ -74,6 +74,11 @@ const LIBRARIES = WORKSPACES.filter((w) => !w.isApp);
 /** Runtime dependencies the built code does not import itself, and why they are there. */
 const LOADED_INDIRECTLY: Record<string, Record<string, string>> = {
   '@nucal/cli': { pg: 'knex loads it for postgres:// databases' },
+  '@nucal/conditions-browser': {
+    vega: 'its browser build is served to the pages as a file',
+    'vega-lite': 'its browser build is served to the pages as a file',
+    'vega-embed': 'its browser build is served to the pages as a file',
+  },
 };
 
 /** Every file under a directory, relative to it, with `/` separators. */

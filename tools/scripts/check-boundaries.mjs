@@ -6,6 +6,7 @@
 //   type:physics    -> core, numeric, physics packages of the same or a lower layer
 //                      (layer:base < layer:calibration)
 //   type:service    -> core, numeric, conditions (services over the conditions database)
+//   type:ui         -> any package but an app (pages over the services, plots of every physics package)
 //   type:app        -> any package, never another app
 // Both the declared dependencies and the `@nucal/*` imports in src/ are checked, so an
 // import that bypasses package.json is caught too.
@@ -21,6 +22,7 @@ const ALLOWED = {
   'type:physics': (dep, self) =>
     dep.type === 'type:core' || dep.type === 'type:numeric' || (dep.type === 'type:physics' && dep.layer <= self.layer),
   'type:service': (dep) => dep.type === 'type:core' || dep.type === 'type:numeric' || dep.type === 'type:conditions',
+  'type:ui': (dep) => dep.type !== 'type:app',
   'type:app': (dep) => dep.type !== 'type:app',
 };
 
