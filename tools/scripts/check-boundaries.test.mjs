@@ -32,4 +32,14 @@ describe('module boundaries', () => {
       '@nucal/optics (type:physics) may not depend on @nucal/cosmics (type:physics, layer:calibration)',
     ]);
   });
+  it('lets a service depend on core, numeric and conditions, nothing else', () => {
+    const root = workspace([
+      ['packages/core', { name: '@nucal/core', nx: { tags: ['type:core'] } }],
+      ['packages/numeric', { name: '@nucal/numeric', nx: { tags: ['type:numeric'] } }],
+      ['packages/conditions-db', { name: '@nucal/conditions-db', nx: { tags: ['type:conditions'] } }],
+      ['packages/optics', { name: '@nucal/optics', nx: { tags: ['type:physics', 'layer:base'] } }],
+      ['packages/conditions-service', { name: '@nucal/conditions-service', dependencies: { '@nucal/core': '0', '@nucal/numeric': '0', '@nucal/conditions-db': '0', '@nucal/optics': '0' }, nx: { tags: ['type:service'] } }],
+    ]);
+    expect(checkBoundaries(root)).toEqual(['@nucal/conditions-service (type:service) may not depend on @nucal/optics (type:physics, layer:base)']);
+  });
 });
