@@ -6,7 +6,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Chromium } from '../test/chromium.js';
-import { DAYS, TAGS, TPCS } from '../test/fixture-db.js';
+import { DAYS, TAGS, TPCS, UNIFORMITY_POINTS } from '../test/fixture-db.js';
 import { browserHarness, type BrowserHarness } from '../test/harness.js';
 
 /*
@@ -45,7 +45,7 @@ describe('conditions browser in Chromium', () => {
     expect(status).toBe(200);
     expect(await page.locator('#global-tag-list tbody tr').count()).toBe(3);
     expect(await page.locator('#tag-list tbody tr').count()).toBe(Object.keys(TAGS).length);
-    expect(await page.locator('#record-list tbody tr').count()).toBe(4);
+    expect(await page.locator('#record-list tbody tr').count()).toBe(5);
     await page.getByRole('link', { name: TAGS.lifetime, exact: true }).click();
     await page.waitForSelector('body[data-plots-ready="true"]');
     expect(new URL(page.url()).pathname).toBe(`/tags/${TAGS.lifetime}`);
@@ -94,6 +94,16 @@ describe('conditions browser in Chromium', () => {
     expect(await svg.locator('path[aria-roledescription="area mark"]').count()).toBeGreaterThanOrEqual(2);
     expect(await svg.locator('path[aria-roledescription="line mark"]').count()).toBeGreaterThanOrEqual(1);
     expect(await svg.textContent()).toContain('Electron non-linearity f = E_vis / E_e');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a juno.uniformity payload draws its map: 60 x 60 cells of g and the calibration points', async () => {
+    const hash = (await h.db.listIovs(TAGS.uniformity)).items[0]!.hash;
+    const { page, problems } = await open(`/payloads/${hash}`);
+    const svg = page.locator('[data-plot-name="uniformity-g-map"] svg.marks');
+    expect(await svg.locator('path[aria-roledescription="rect mark"][aria-label]').count()).toBe(60 * 60);
+    expect(await svg.locator('path[aria-roledescription="point"][aria-label]').count()).toBe(UNIFORMITY_POINTS.length);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -2,11 +2,12 @@ import { runTime, timestampTime, type FitSummary, type ProvenanceInput } from '@
 import type { ConditionsDb } from '@nucal/conditions-db';
 import { nonlinearityRecord, type NonlinearityV1 } from '@nucal/nonlinearity';
 import { driftVelocityRecord, lifetimeRecord, t0Record } from '@nucal/tpc-drift';
+import { uniformityRecord } from '@nucal/uniformity';
 
 /*
  * A small conditions database with fixed numbers (no randomness, no clock in any plotted
  * value), shaped like the demo's: four days of DUNE constants for three TPCs, two JUNO
- * non-linearity IOVs, a second lifetime tag that differs on one day, global tags.
+ * non-linearity IOVs, a JUNO non-uniformity map, a second lifetime tag that differs on one day, global tags.
  */
 
 export const DAY_NS = 86_400_000_000_000n;
@@ -67,6 +68,24 @@ export function nonlinearityPayload(p0: number): NonlinearityV1 {
   }) as NonlinearityV1;
 }
 
+/** Calibration points of the uniformity payload: (system, u = cos θ, v = (r/R)³). */
+export const UNIFORMITY_POINTS = [['ACU', 0, 0], ['ACU', 1, 0.4], ['ACU', -1, 0.4], ['CLS', 0.5, 0.7], ['CLS', -0.3, 0.85], ['GT', 0.2, 0.99]] as const;
+
+/** A JUNO non-uniformity map: a gentle spline surface on 3 x 3 breakpoints and the points above. */
+export function uniformityPayload() {
+  return uniformityRecord.schema.parse({
+    lsRadiusCm: 1770,
+    y0PePerMeV: 1345,
+    darkOffsetPe: 184.9,
+    sourceVisibleMeV: 2.223,
+    spline: { uBreakpoints: [-1, 0, 1], vBreakpoints: [0, 0.5, 1], coefficients: Array.from({ length: 25 }, (_, k) => 1 + 0.01 * (Math.floor(k / 5) - 2) + 0.02 * (k % 5)) },
+    fit: { chi2: 4.2, effectiveParameters: 5.5, points: UNIFORMITY_POINTS.length, smoothingU: 1, smoothingV: 1 },
+    points: UNIFORMITY_POINTS.map(([system, u, v], i) => ({
+      system, rCm: 1770 * Math.cbrt(v), thetaRad: Math.acos(u), phiRad: 0, u, v, events: 5000, peakMeanPe: 3000 + 10 * i, peakMeanErrorPe: 1.5, peakSigmaPe: 55, g: 1 + 0.01 * i, gError: 0.0008,
+    })),
+  });
+}
+
 /** Tag names of the fixture. */
 export const TAGS = {
   lifetime: 'demo.dune.lifetime',
@@ -74,11 +93,12 @@ export const TAGS = {
   t0: 'demo.dune.t0',
   vd: 'demo.dune.drift-velocity',
   nonlinearity: 'demo.juno.nonlinearity',
+  uniformity: 'demo.juno.uniformity',
 } as const;
 
 /** Writes the fixture into an initialised, empty database. */
 export async function seedBrowserFixture(db: ConditionsDb): Promise<void> {
-  for (const r of [lifetimeRecord, t0Record, driftVelocityRecord, nonlinearityRecord]) await db.registerRecord(r);
+  for (const r of [lifetimeRecord, t0Record, driftVelocityRecord, nonlinearityRecord, uniformityRecord]) await db.registerRecord(r);
   const day = (d: number) => timestampTime(MARCH_1_NS + BigInt(d) * DAY_NS);
   const daily = async (name: string, record: string, payload: (d: number) => unknown, description: string) => {
     await db.createTag({ name, record, timeType: 'timestamp', description });
@@ -94,6 +114,8 @@ export async function seedBrowserFixture(db: ConditionsDb): Promise<void> {
     { since: runTime(1000), payload: nonlinearityPayload(1.025), provenance: { ...provenance, plugin: { id: 'juno.nonlinearity', version: '0.1.0' } } },
     { since: runTime(1200), payload: nonlinearityPayload(1.027), provenance: { ...provenance, plugin: { id: 'juno.nonlinearity', version: '0.1.0' } } },
   ]);
+  await db.createTag({ name: TAGS.uniformity, record: uniformityRecord.name, timeType: 'run', description: 'LS non-uniformity by run' });
+  await db.appendIov(TAGS.uniformity, { since: runTime(1000), payload: uniformityPayload(), provenance: { ...provenance, plugin: { id: 'juno.uniformity', version: '0.1.0' } } });
   await db.createGlobalTag({ name: 'demo-dune', description: 'DUNE reconstruction pass' });
   for (const [record, tag] of [[lifetimeRecord.name, TAGS.lifetime], [t0Record.name, TAGS.t0], [driftVelocityRecord.name, TAGS.vd]] as const) await db.setGlobalTagEntry('demo-dune', record, tag);
   await db.createGlobalTag({ name: 'demo-dune-v2', description: 'DUNE pass with day 2 redone' });

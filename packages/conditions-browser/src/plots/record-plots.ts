@@ -1,6 +1,7 @@
 import type { PlotSpec, Time } from '@nucal/core';
 import { electronCurveOf, electronNonlinearityPlot, nonlinearityRecord } from '@nucal/nonlinearity';
 import { driftVelocityOverTimePlot, driftVelocityRecord, lifetimeOverTimePlot, lifetimeRecord, t0OverTimePlot, t0Record } from '@nucal/tpc-drift';
+import { gMapPlot, uniformityCorrection, uniformityRecord } from '@nucal/uniformity';
 
 /** A plot of a tag's constants over time, from every effective IOV's payload. */
 export interface OverTimePlotDef {
@@ -32,7 +33,9 @@ export interface RecordPlots {
 
 /**
  * The plots of nucal's records: DUNE electron lifetime, t0 and drift velocity per TPC versus
- * time (tpc-drift), the JUNO electron non-linearity curve with its band (nonlinearity).
+ * time (tpc-drift), the JUNO electron non-linearity curve with its band (nonlinearity) and the
+ * JUNO non-uniformity map g(cos θ, (r/R)³) with its calibration points (uniformity), each drawn
+ * as the calibration draws it.
  * Payloads go through the record's zod schema first, so a plot never draws a malformed payload.
  */
 export const BUILTIN_RECORD_PLOTS: readonly RecordPlots[] = [
@@ -55,6 +58,21 @@ export const BUILTIN_RECORD_PLOTS: readonly RecordPlots[] = [
     record: nonlinearityRecord.name,
     version: nonlinearityRecord.version,
     payload: [{ name: 'electron-nonlinearity', title: 'Electron non-linearity with its band', build: (p) => electronNonlinearityPlot(electronCurveOf(nonlinearityRecord.schema.parse(p))) }],
+  },
+  {
+    record: uniformityRecord.name,
+    version: uniformityRecord.version,
+    payload: [
+      {
+        name: 'uniformity-g-map',
+        title: 'Calibrated g(r, θ) from the calibration points',
+        build: (p) => {
+          const payload = uniformityRecord.schema.parse(p);
+          // the calibration's own plot: its spline surface and the points it used
+          return gMapPlot(uniformityCorrection(payload).surface, payload.points.map((q) => ({ u: q.u, v: q.v, system: q.system })), 'Calibrated g(r, θ) from the calibration points', 'uniformity-g-map');
+        },
+      },
+    ],
   },
 ];
 
