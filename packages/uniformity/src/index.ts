@@ -28,7 +28,7 @@ export { UvTable } from './uv-table.js';
 export { DeploymentSystemName, SourcePoint, sourcePosition, type SourcePointInput } from './calibration-point.js';
 export { DEFAULT_CLS_ANCHORS_DEG, acuSourcePoints, gtSourcePoints, clsSourcePoints, defaultCalibrationPoints } from './default-points.js';
 export { PointData, simulatePointData } from './point-data.js';
-export { DEFAULT_U_BREAKPOINTS, DEFAULT_V_BREAKPOINTS, calibrateFromPoints, type PointMapOptions, type PointMapCalibration, type PointPeak } from './point-map.js';
+export { DEFAULT_U_BREAKPOINTS, DEFAULT_V_BREAKPOINTS, calibrateFromPoints, measurePointPeaks, surfaceFromPeaks, type PointMapOptions, type PointMapCalibration, type PointPeak } from './point-map.js';
 // resolution measurement and the scenario ladder
 export { DEFAULT_KINETIC_ENERGIES_MEV, measureResolution, reconstructEnergies, type EnergyPoint } from './measure-resolution.js';
 export { SCENARIOS, SCENARIO_NAMES, type ScenarioDefinition, type CorrectionKind, type ResponseOverrides } from './scenarios.js';
@@ -46,3 +46,6 @@ export {
 } from './plugin.js';
 export { fastResponseTable, type SphericalResponseMap, type FastTableOptions } from './fast-map.js';
 export { PACKAGE_VERSION } from './version.js';
+// calibration-point optimisation (CLS anchors and points) and the a_eff-versus-points study
+export { optimiseCalibrationPoints, type OptimiseOptions, type OptimiseResult } from './optimiser.js';
+export { pointStudy, type PointStudyOptions, type PointStudyResult } from './point-study.js';

@@ -65,8 +65,21 @@ export interface PointMapCalibration extends EnergyCalibration {
  * @example const cal = calibrateFromPoints(data, darkOffsetPe, 1770); cal.g(0, 0, 1600)
  */
 export function calibrateFromPoints(data: readonly PointData[], darkOffsetPe: number, radiusCm: number, o: PointMapOptions = {}): PointMapCalibration {
+  const { peaks, centrePe } = measurePointPeaks(data, darkOffsetPe, radiusCm);
+  const spline = surfaceFromPeaks(peaks, o);
+  const surface = splineEvaluator(spline);
+  const table = new UvTable(surface, radiusCm);
+  return { y0PePerMeV: centrePe / (o.sourceVisibleMeV ?? NH_GAMMA_MEV), g: (x, y, z) => table.evaluate(x, y, z), spline, peaks, surface };
+}
+
+/**
+ * Steps 1-3 of {@link calibrateFromPoints}: the peak of each point, its g and where it sits in
+ * (u, v); `centrePe` is the dark-noise-subtracted peak of the point nearest the centre.
+ *
+ * @example const { peaks } = measurePointPeaks(data, 184.9, 1770);
+ */
+export function measurePointPeaks(data: readonly PointData[], darkOffsetPe: number, radiusCm: number): { peaks: PointPeak[]; centrePe: number } {
   if (data.length < 6) throw new ValidationError(`uniformity map from ${data.length} calibration points: expected at least 6`);
-  const eSource = o.sourceVisibleMeV ?? NH_GAMMA_MEV;
   const fitted = data.map((d) => {
     const h = d.chargeHistogram;
     try {
@@ -95,13 +108,24 @@ export function calibrateFromPoints(data: readonly PointData[], darkOffsetPe: nu
     }
     return { system: d.point.system, u: Math.cos(d.point.thetaRad), v: r ** 3 / r3, peak: pk, g, gError: Math.max(gError, 1e-5) };
   });
+  return { peaks, centrePe: c0 };
+}
+
+/**
+ * Step 4 of {@link calibrateFromPoints}: the smoothing-spline surface g(u, v) through point
+ * peaks, scaled to 1 at the centre.
+ *
+ * @example const spline = surfaceFromPeaks(peaks);
+ */
+export function surfaceFromPeaks(peaks: readonly PointPeak[], o: PointMapOptions = {}, diagnostics = true): SplineSurface {
   const surfacePoints: SurfacePoint[] = peaks.map((p) => ({ x: p.u, y: p.v, value: p.g, error: p.gError }));
-  let spline = fitSmoothingSpline2D(surfacePoints, {
+  const spline = fitSmoothingSpline2D(surfacePoints, {
     xBreakpoints: o.uBreakpoints ?? DEFAULT_U_BREAKPOINTS,
     yBreakpoints: o.vBreakpoints ?? DEFAULT_V_BREAKPOINTS,
     smoothingX: o.smoothingU ?? 0.01,
     smoothingY: o.smoothingV ?? 0.01,
     tieFirstRow: 100,
+    diagnostics,
   });
   // g is 1 at the centre by the definition of Y0: rescale the surface so that it is exactly
   // (the tied first row is its value at v = 0, whatever u)
@@ -109,8 +133,5 @@ export function calibrateFromPoints(data: readonly PointData[], darkOffsetPe: nu
   const nx = spline.xBreakpoints.length + 2;
   let atCentre = 0;
   for (let i = 0; i < nx; i++) atCentre += spline.coefficients[i * ny]! / nx;
-  spline = { ...spline, coefficients: spline.coefficients.map((c) => c / atCentre) };
-  const surface = splineEvaluator(spline);
-  const table = new UvTable(surface, radiusCm);
-  return { y0PePerMeV: c0 / eSource, g: (x, y, z) => table.evaluate(x, y, z), spline, peaks, surface };
+  return { ...spline, coefficients: spline.coefficients.map((c) => c / atCentre) };
 }

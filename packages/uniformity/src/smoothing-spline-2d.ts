@@ -26,6 +26,8 @@ export interface SmoothingSpline2DOptions {
    * (r/R)^3) must be at the centre, where every cos theta is the same point.
    */
   readonly tieFirstRow?: number;
+  /** Compute chi2 and the effective number of parameters (default true; the trace costs a matrix inverse). */
+  readonly diagnostics?: boolean;
 }
 
 /** A fitted tensor-product cubic B-spline surface: breakpoints and coefficients (x-major). */
@@ -34,7 +36,7 @@ export interface SplineSurface {
   readonly yBreakpoints: number[];
   /** Coefficient (i, j) of x-basis i and y-basis j at i * ny + j, ny = yBreakpoints.length + 2. */
   readonly coefficients: number[];
-  /** Weighted residual sum of squares sum((value - s)/error)^2. */
+  /** Weighted residual sum of squares sum((value - s)/error)^2 (NaN without diagnostics). */
   readonly chi2: number;
   /** Effective number of parameters, trace of the hat matrix. */
   readonly effectiveParameters: number;
@@ -118,6 +120,7 @@ export function fitSmoothingSpline2D(points: readonly SurfacePoint[], o: Smoothi
   const chol = new CholeskyDecomposition(matrix);
   if (!chol.isPositiveDefinite()) throw new ValidationError('smoothing spline: normal equations not positive definite; expected more data or more smoothing');
   const coef = chol.solve(Matrix.columnVector(Array.from(rhs))).to1DArray();
+  if (o.diagnostics === false) return { xBreakpoints: [...o.xBreakpoints], yBreakpoints: [...o.yBreakpoints], coefficients: coef, chi2: NaN, effectiveParameters: NaN };
   // diagnostics: chi2 and the trace of the hat matrix, sum_i w_i b_i^T A^-1 b_i
   const inv = chol.solve(Matrix.eye(m, m));
   let chi2 = 0;
