@@ -6,10 +6,12 @@ import { dQdxFromdEdx, duneEnergyScaleRecord as duneScaleRecord, hitsPlugin, typ
 import { z } from 'zod';
 import { builtinRecords } from '../builtin-records.js';
 import type { CliContext } from '../context.js';
+import { serveDemoBrowser, stopSignal } from '../demo-browser.js';
 import { clearDemoFiles, DEMO_EXPORT_GLOBAL_TAG } from '../demo-files.js';
 import { showMeasurement, showTime } from '../format.js';
 import { CalibrateOutputSchema } from '../output/calibrate-output.js';
 import { openDb } from '../open-db.js';
+import { parseInteger } from '../parse-args.js';
 
 /** A channel-gain record used only to show the conditions workflow. */
 export const demoGainRecord = defineRecord({
@@ -25,7 +27,8 @@ const provenance: ProvenanceInput = { plugin: { id: 'nucal.demo', version: '0.1.
 type RunCli = (argv: string[]) => Promise<{ code: number; out: string; err: string }>;
 
 /**
- * `nucal demo`: the whole workflow on an embedded SQLite file, narrated. It re-creates its own
+ * `nucal demo`: the whole workflow on an embedded SQLite file, narrated, then the conditions
+ * browser over the result until Ctrl-C (`--no-serve`: exit when done). It re-creates its own
  * files on every run but never deletes a file it did not make (see {@link clearDemoFiles}).
  * Its --db does not default to $NUCAL_DB: the demo's database is a throwaway file of its own.
  */
@@ -36,7 +39,10 @@ export function demoCommand(cli: CliContext, runCli: RunCli): Command {
     .option('--db <file>', 'SQLite file the demo creates (re-created on every run; NUCAL_DB is not used)', './nucal-demo.sqlite')
     .option('--export <file>', 'where to export the locked global tag', './nucal-demo-export.sqlite')
     .option('--plots <dir>', 'where the calibrations write their SVG plots', './nucal-demo-plots')
-    .action(async (o: { db: string; export: string; plots: string }) => {
+    .option('--no-serve', 'exit when done instead of serving the conditions browser over the result')
+    .option('--port <n>', 'port of the conditions browser (a taken port falls back to a free one)', '8080')
+    .action(async (o: { db: string; export: string; plots: string; serve: boolean; port: string }) => {
+      const port = parseInteger(o.port, '--port', 0, 65_535);
       for (const [option, file] of [['--db', o.db], ['--export', o.export]] as const) {
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) throw new ValidationError(`${option} "${file.replace(/:\/\/.*/s, '://...')}" is a URL: nucal demo runs on SQLite files, expected a file path`);
       }
@@ -95,6 +101,15 @@ export function demoCommand(cli: CliContext, runCli: RunCli): Command {
       await junoChapter(cli, o, say, runCli);
       await duneChapter(cli, o, say, runCli);
       say(`\nexplore: npx nucal db gt list --db ${o.db}; npx nucal db log --db ${o.db}; plots in ${o.plots}/`);
+      if (!o.serve) return;
+      await serveDemoBrowser({
+        dbFile: o.db,
+        port,
+        host: '127.0.0.1',
+        until: stopSignal(),
+        onListening: (url, file) => say(`\nconditions browser: ${url} (a read-only copy of ${file}); stop with Ctrl-C`),
+      });
+      say('conditions browser stopped');
     });
 }
 

@@ -43,6 +43,10 @@ describe('nucal serve and nucal db token', () => {
     const svc = await serveProcess(['--db', p.db, '--port', '0']);
     try {
       expect((await fetch(`${svc.url}/healthz`)).status).toBe(200);
+      // the conditions browser at / (reads are public)
+      const home = await fetch(`${svc.url}/`);
+      expect([home.status, home.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+      expect(await home.text()).toContain('<a href="/tags/scale-run">scale-run</a>');
       const r = await fetch(`${svc.url}/api/v1/resolve?gt=reco&record=demo.scale&at=150`);
       expect(r.status).toBe(200);
       expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { registerConditionsBrowser } from '@nucal/conditions-browser';
 import type { AccessLevel } from '@nucal/conditions-db';
 import { createConditionsService, createToken, listTokens, revokeToken } from '@nucal/conditions-service';
 import { emit, type CliContext, type DbOptions } from '../context.js';
@@ -10,8 +11,9 @@ import { redactUrl } from '../redact-url.js';
 
 /**
  * `nucal serve`: the conditions database over HTTP (`@nucal/conditions-service`) until
- * SIGINT or SIGTERM. Reads are public unless `--private-reads`; writes need a token
- * (`nucal db token create`).
+ * SIGINT or SIGTERM, with the conditions browser at `/` (`@nucal/conditions-browser`). Reads
+ * are public unless `--private-reads` (then without the browser, whose pages read without a
+ * token); writes need a token (`nucal db token create`).
  */
 export function serveCommand(cli: CliContext): Command {
   return new Command('serve')
@@ -27,11 +29,13 @@ export function serveCommand(cli: CliContext): Command {
       const shortMaxAgeS = parseInteger(o.shortMaxAge, '--short-max-age', 0, 31_536_000);
       const db = await openDb(cli, { url: o.db, mode: o.readOnly ? 'read' : 'write' });
       const app = createConditionsService({ db, readPublic: !o.privateReads, shortMaxAgeS });
+      // the browser's pages read without a token: only where reads are public
+      if (!o.privateReads) registerConditionsBrowser(app, { db });
       try {
         await app.listen({ port, host: o.host });
         const addr = app.server.address();
         const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${typeof addr === 'object' && addr ? addr.port : port}`;
-        cli.io.out(`serving ${redactUrl(o.db)} on ${url} (reads ${o.privateReads ? 'need a token' : 'public'}, ${o.readOnly ? 'read-only' : 'writes need a token'}); stop with Ctrl-C`);
+        cli.io.out(`serving ${redactUrl(o.db)} on ${url} (reads ${o.privateReads ? 'need a token' : 'public'}, ${o.readOnly ? 'read-only' : 'writes need a token'}); ${o.privateReads ? 'no conditions browser (its pages read without a token)' : `conditions browser at ${url}/`}; stop with Ctrl-C`);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);
