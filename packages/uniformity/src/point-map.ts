@@ -6,13 +6,17 @@ import type { PointData } from './point-data.js';
 import { fitSmoothingSpline2D, splineEvaluator, type SplineSurface, type SurfacePoint } from './smoothing-spline-2d.js';
 import { UvTable } from './uv-table.js';
 
-/** Breakpoints in u = cos(theta): uniform, 8 intervals (the axis points sit on the ends). */
-export const DEFAULT_U_BREAKPOINTS = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1];
 /**
- * Breakpoints in v = (r/R)^3, denser towards the edge where the response changes fastest
- * (v = 0.8 is r = 16.4 m, 0.94 is 17.3 m for R = 17.7 m).
+ * Breakpoints in u = cos(theta): every 0.25, denser towards the top (u = 0.9, 0.97: theta =
+ * 26 and 14 degrees) where the chimney shadows the light; the axis points sit on the ends.
  */
-export const DEFAULT_V_BREAKPOINTS = [0, 0.25, 0.5, 0.65, 0.75, 0.82, 0.87, 0.91, 0.94, 0.965, 0.985, 1];
+export const DEFAULT_U_BREAKPOINTS = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 0.9, 0.97, 1];
+/**
+ * Breakpoints in v = (r/R)^3, denser towards the edge where the response peaks (near 15 m,
+ * v = 0.61) and falls (total reflection beyond): r = 12.6, 14.0, 15.0, 16.0, 16.5, 17.0, 17.5
+ * m are v = 0.3, 0.5, 0.61, 0.74, 0.81, 0.89, 0.965 for R = 17.7 m.
+ */
+export const DEFAULT_V_BREAKPOINTS = [0, 0.15, 0.3, 0.4, 0.5, 0.55, 0.61, 0.67, 0.74, 0.81, 0.86, 0.9, 0.935, 0.965, 0.985, 1];
 
 /** Options of {@link calibrateFromPoints}. */
 export interface PointMapOptions {
