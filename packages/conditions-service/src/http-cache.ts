@@ -22,7 +22,11 @@ export interface CacheRules {
 /** One year, the longest max-age caches are asked to honour. */
 export const IMMUTABLE_MAX_AGE_S = 31_536_000;
 
-/** The `Cache-Control` value of a policy. */
+/**
+ * The `Cache-Control` value of a policy.
+ *
+ * @example cacheControl('short', { shared: true, shortMaxAgeS: 60, listingMaxAgeS: 5 }) // 'public, max-age=60'
+ */
 export function cacheControl(policy: CachePolicy, rules: CacheRules): string {
   const scope = rules.shared ? 'public' : 'private';
   switch (policy) {

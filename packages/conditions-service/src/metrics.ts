@@ -10,6 +10,11 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
  *   cache of answers that can no longer change, and those that went to the database;
  * - `nucal_payload_cache_total{result}`: the same for payload bodies by hash;
  * - the process metrics of prom-client (`nucal_service_process_*`, `nucal_service_nodejs_*`).
+ *
+ * @example
+ * const metrics = new ServiceMetrics();
+ * const app = createConditionsService({ db, metrics });
+ * const served = await metrics.requestCount(['/api/v1/resolve']);
  */
 export class ServiceMetrics {
   readonly registry = new Registry();

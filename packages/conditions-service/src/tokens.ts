@@ -71,13 +71,23 @@ export async function createToken(db: ConditionsDb, input: CreateTokenInput): Pr
   return { name, role, tagPrefixes, description, createdAt, revokedAt: null, token };
 }
 
-/** Every token, revoked ones too, by name. */
+/**
+ * Every token, revoked ones too, by name (never their secrets).
+ *
+ * @example
+ * for (const t of await listTokens(db)) console.log(t.name, t.role, t.revokedAt ?? 'active');
+ */
 export async function listTokens(db: ConditionsDb): Promise<TokenInfo[]> {
   if (!(await db.knex.schema.hasTable(TOKEN_TABLE))) return [];
   return (await db.knex(TOKEN_TABLE).orderBy('name')).map(toInfo);
 }
 
-/** Revokes a token: the service refuses it from its next request on. Revoking twice is harmless. */
+/**
+ * Revokes a token: the service refuses it from its next request on. Revoking twice is harmless.
+ *
+ * @example
+ * await revokeToken(db, 'calib-bot');
+ */
 export async function revokeToken(db: ConditionsDb, name: string): Promise<TokenInfo> {
   writable(db, `revoke token ${name}`);
   const row = (await db.knex.schema.hasTable(TOKEN_TABLE)) ? await db.knex(TOKEN_TABLE).where({ name }).first() : undefined;
@@ -90,6 +100,9 @@ export async function revokeToken(db: ConditionsDb, name: string): Promise<Token
  * The token lookup of a database: the holder of a current token, or null. The table is read
  * on every call (writes are rare), so a revocation applies at once, also when another process
  * (the CLI) revoked it.
+ *
+ * @example
+ * createConditionsService({ db, tokens: databaseTokens(db) }); // the default
  */
 export function databaseTokens(db: ConditionsDb): TokenLookup {
   let tableSeen = false;
