@@ -1,5 +1,6 @@
 import { ValidationError, formatZodIssues, type RandomSource } from '@nucal/core';
 import { ResponseMapConfigSchema, type ResponseMapConfig, type ResponseMapConfigInput } from './config.js';
+import { fastAcos, fastAtan2 } from './fast-angles.js';
 import type { PmtEfficiencies } from './pmt-efficiencies.js';
 import { buildResponseModel, type ResponseModel } from './response-model.js';
 
@@ -137,7 +138,7 @@ function assembleMap(c: ResponseMapConfig, model: ResponseModel, photonsPerMeV: 
       fr = 1;
     }
     const ct = cosTheta > 1 ? 1 : cosTheta < -1 ? -1 : cosTheta;
-    const tt = (Math.PI - Math.acos(ct)) * invTheta;
+    const tt = (Math.PI - fastAcos(ct)) * invTheta;
     let j = tt | 0;
     let ft = tt - j;
     if (j >= nt - 1) {
@@ -171,7 +172,7 @@ function assembleMap(c: ResponseMapConfig, model: ResponseModel, photonsPerMeV: 
     const r2 = x * x + y * y + z * z;
     if (!(r2 <= R2)) return 0;
     const r = Math.sqrt(r2);
-    return spherical(r, r > 0 ? z / r : 1, phiSymmetric ? 0 : Math.atan2(y, x));
+    return spherical(r, r > 0 ? z / r : 1, phiSymmetric ? 0 : fastAtan2(y, x));
   };
   const centrePeMeV = photonsPerMeV * model.efficiency[0]!;
   const invCentre = 1 / centrePeMeV;

@@ -1,3 +1,4 @@
+import { fastAtan2 } from './fast-angles.js';
 import type { SpherePoints } from '@nucal/geometry';
 
 /**
@@ -83,15 +84,16 @@ function semicircleCdf(u: number): number {
 }
 
 /**
- * The phi-dependent part of the coverage x QE for a 3D build: each PMT's (solid angle x QE)
- * spread evenly over a cap of radius `smoothingCm` on the PMT sphere (64 sample points),
- * binned in (cos theta, phi) with equal-area bins, minus its mean over phi in each cos(theta)
- * row (the phi-averaged part is {@link RingCoverage}, tabulated exactly).
+ * The phi-dependent part of the coverage x QE for a 3D build, relative to its phi average:
+ * each PMT's (solid angle x QE) spread evenly over a cap of radius `smoothingCm` on the PMT
+ * sphere (64 sample points), binned in (cos theta, phi) with equal-area bins, divided by its
+ * mean over phi in each cos(theta) row, minus 1. The coverage used is C_ring(z) (1 + delta):
+ * the phi average stays the exact {@link RingCoverage}, and the PMT-free cap stays empty.
  */
 export interface CoverageDeviation {
   readonly cosBins: number;
   readonly phiBins: number;
-  /** Row-major [cosBin][phiBin], coverage fraction units. */
+  /** Relative deviation delta, row-major [cosBin][phiBin]. */
   readonly values: Float64Array;
 }
 
@@ -160,7 +162,7 @@ export function coverageDeviation(
     let mean = 0;
     for (let p = 0; p < phiBins; p++) mean += values[r * phiBins + p]!;
     mean /= phiBins;
-    for (let p = 0; p < phiBins; p++) values[r * phiBins + p]! -= mean;
+    for (let p = 0; p < phiBins; p++) values[r * phiBins + p] = mean > 0 ? values[r * phiBins + p]! / mean - 1 : 0;
   }
   return { cosBins, phiBins, values };
 }
@@ -170,25 +172,9 @@ export function deviationBin(cosBins: number, phiBins: number, x: number, y: num
   let iz = Math.floor(((z + 1) / 2) * cosBins);
   if (iz < 0) iz = 0;
   else if (iz >= cosBins) iz = cosBins - 1;
-  let ip = Math.floor(((binAtan2(y, x) + Math.PI) / (2 * Math.PI)) * phiBins);
+  let ip = Math.floor(((fastAtan2(y, x) + Math.PI) / (2 * Math.PI)) * phiBins);
   if (ip >= phiBins) ip = phiBins - 1;
   else if (ip < 0) ip = 0;
   return iz * phiBins + ip;
 }
 
-/**
- * atan2 to within 2e-4 rad (a polynomial on one octant), cheaper than Math.atan2:
- * enough to pick a phi bin of degrees, and the same function fills and reads the bins.
- */
-export function binAtan2(y: number, x: number): number {
-  const ax = Math.abs(x);
-  const ay = Math.abs(y);
-  const mx = ax > ay ? ax : ay;
-  if (mx === 0) return 0;
-  const a = (ax > ay ? ay : ax) / mx;
-  const s = a * a;
-  let r = ((-0.0464964749 * s + 0.15931422) * s - 0.327622764) * s * a + a;
-  if (ay > ax) r = Math.PI / 2 - r;
-  if (x < 0) r = Math.PI - r;
-  return y < 0 ? -r : r;
-}

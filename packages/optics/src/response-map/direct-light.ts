@@ -162,14 +162,14 @@ export function directSymmetric(ctx: DirectLightContext, table: LandingTable, co
     }
     sum += w * acc;
   }
-  return sum;
+  return sum + table.diffuse * ctx.ring.meanCoverage * (op ? 1 - op.meanOpacity : 1);
 }
 
 /**
  * Phi-dependent part of the unscattered detection probability for a vertex whose radial unit
- * vector is `er` (with polar and azimuthal unit vectors `et`, `ep`): the coverage deviation
- * (smooth on the scale of metres) integrated over the coarse first-landing table, with the
- * fixture opacity sampled where each ray crosses the acrylic.
+ * vector is `er` (with polar and azimuthal unit vectors `et`, `ep`): C_ring x delta (delta
+ * smooth on the scale of metres) integrated over the coarse first-landing table, with the
+ * fixture opacity and the chimney tube sampled along each ray.
  */
 export function directDeviation(
   ctx: DirectLightContext,
@@ -193,6 +193,9 @@ export function directDeviation(
   const d = table.data;
   const v = dev.values;
   const op = ctx.opacity;
+  const ring = ctx.ring;
+  const ch = ctx.chimney;
+  const cf = ch ? ch.cosFilter : 2;
   let sum = 0;
   for (let l = 0; l < table.count; l++) {
     const o = l * DEVIATION_STRIDE;
@@ -205,8 +208,18 @@ export function directDeviation(
       const tx = scratch[3 * m]!;
       const ty = scratch[3 * m + 1]!;
       const tz = scratch[3 * m + 2]!;
-      let value = v[deviationBin(dev.cosBins, dev.phiBins, cg * er[0] + sg * tx, cg * er[1] + sg * ty, cg * er[2] + sg * tz)]!;
-      if (op !== null) value *= 1 - meanOverFootprint(op.second, op.cumulative, op.bins, ca * er[2] + sa * tz, 0, 0);
+      const px = cg * er[0] + sg * tx;
+      const py = cg * er[1] + sg * ty;
+      const pz = cg * er[2] + sg * tz;
+      let value = v[deviationBin(dev.cosBins, dev.phiBins, px, py, pz)]! * meanOver(ring.cumulative, ring.bins, pz, pz);
+      if (value === 0) continue;
+      const za = ca * er[2] + sa * tz;
+      if (op !== null) value *= 1 - meanOverFootprint(op.second, op.cumulative, op.bins, za, 0, 0);
+      if (ch !== null && (za > cf || pz > cf)) {
+        const ax = (ca * er[0] + sa * tx) * ch.acrylicCm;
+        const ay = (ca * er[1] + sa * ty) * ch.acrylicCm;
+        if (crossesChimney(ax, ay, za * ch.acrylicCm, px * ch.pmtCm, py * ch.pmtCm, pz * ch.pmtCm, ch.radiusCm)) continue;
+      }
       acc += value;
     }
     sum += d[o]! * acc;
