@@ -6,7 +6,9 @@ import type { ElectronGrid } from './electron-grid.js';
 import { fitNonlinearity } from './fit.js';
 import { fNonlin, type NonlinParams } from './model.js';
 import type { NonlinBand } from './records.js';
-import { applySystematics, type SystematicEffect } from './systematics.js';
+import { residualMapFunction } from './b12-residual-map.js';
+import { shiftedB12Counts } from './b12-systematics.js';
+import { drawSystematics, type SystematicEffect } from './systematics.js';
 
 /**
  * Relative 1-sigma uncertainty of f(E) at each energy from the 4x4 parameter covariance
@@ -41,6 +43,12 @@ export interface SystematicBandOptions {
   /** Mock data sets per effect and for the correlated effects together. */
   readonly mocks: number;
   readonly energyMeV: readonly number[];
+  /**
+   * Residual of the uniformity map at a B-12 vertex, s(rho) with rho = r / R_fiducial, in units
+   * of a `vertex` effect's magnitude (default: `residualMapFunction({ kind: 'power', power: 3 })`,
+   * sqrt(3) rho^3, RMS 1 over the volume).
+   */
+  readonly b12ResidualMap?: (rho: number) => number;
   /** Mock k of set s draws from `rng.fork(s).fork(String(k))`; `rng` itself is not consumed. */
   readonly rng: RandomSource;
   readonly progress?: Progress;
@@ -57,7 +65,8 @@ export const FIT_COVARIANCE_BAND = 'fit-covariance';
 /**
  * Systematic band of the electron non-linearity (PHYSICS.md 1.4): for each effect alone and
  * for the correlated effects together, `mocks` data sets with the peaks shifted at random
- * (see `applySystematics`), each refitted from the nominal point with the same sigma_i; the
+ * (see `applySystematics`) and, for effects with a `b12` mode, the B-12 events moved with the
+ * same z (`shiftedB12Counts`), each refitted from the nominal point with the same sigma_i; the
  * band is the central 68% of f_mock/f_nominal - 1 at each energy. Each mock draws from its
  * own forked stream (`rng.fork(<set>).fork(<k>)`), so the band does not depend on the order of the loops.
  *
@@ -72,6 +81,7 @@ export const FIT_COVARIANCE_BAND = 'fit-covariance';
 export function systematicBand(o: SystematicBandOptions): NonlinBand {
   if (!(Number.isInteger(o.mocks) && o.mocks >= 1)) throw new ValidationError(`systematic band with ${o.mocks} mocks: expected an integer >= 1`);
   const progress = o.progress ?? silentProgress;
+  const residualMap = o.b12ResidualMap ?? residualMapFunction({ kind: 'power', power: 3 });
   const correlated = o.effects.filter((e) => e.mode === 'correlated');
   const sets: { name: string; effects: readonly SystematicEffect[] }[] = [
     ...o.effects.map((e) => ({ name: e.name, effects: [e] })),
@@ -85,8 +95,10 @@ export function systematicBand(o: SystematicBandOptions): NonlinBand {
     const setRng = o.rng.fork(set.name);
     for (let k = 0; k < o.mocks; k++) {
       const rng = setRng.fork(String(k));
-      const mock = applySystematics(o.gammas, set.effects, rng);
-      const chi2 = nonlinearityChi2(o.grid, mock, o.b12, o.chi2Options);
+      const { gammas: mock, z } = drawSystematics(o.gammas, set.effects, rng);
+      // the B-12 events move with the same z (effects with a b12 mode); vertices from their own stream
+      const b12 = o.b12 && { folder: o.b12.folder, counts: shiftedB12Counts(o.b12, o.gammas, set.effects, z, residualMap, rng.fork('b12-vertex')) };
+      const chi2 = nonlinearityChi2(o.grid, mock, b12, o.chi2Options);
       const fit = fitNonlinearity(o.grid, mock, chi2, { start: o.nominal.params, floatNormalisation: o.chi2Options?.floatNormalisation ?? false });
       o.energyMeV.forEach((e, i) => {
         dev[i]![k] = fNonlin(e, fit.params) / fNominal[i]! - 1;

@@ -22,6 +22,11 @@ export interface GammaPoint {
 export interface B12Data {
   readonly folder: B12Folder;
   readonly counts: ArrayLike<number>;
+  /**
+   * Visible energy (MeV) of every selected event, inside the fit window or not, when the sample
+   * gives events: the systematic mocks move them and refill the histogram. The chi2 uses `counts`.
+   */
+  readonly eventsMeV?: ArrayLike<number>;
 }
 
 /**

@@ -26,7 +26,9 @@ export { fitPeak, histogramAroundPeak, type PeakFit, type PeakFitOptions, type P
 // positron kinetic energy reconstruction
 export { POSITRON_CHECK_ENERGIES_MEV, POSITRON_MAX_KINETIC_MEV, positronKineticMeV, positronsKineticMeV } from './positron.js';
 // systematic effects: uncorrelated ones in sigma_i, correlated ones through mocks; bands
-export { SystematicEffect, DEFAULT_SYSTEMATICS, effectMagnitudes, applySystematics } from './systematics.js';
+export { SystematicEffect, DEFAULT_SYSTEMATICS, effectMagnitudes, effectMagnitudeAt, applySystematics, drawSystematics } from './systematics.js';
+export { B12ResidualMap, residualMapFunction, vertexRadiusFraction } from './b12-residual-map.js';
+export { shiftedB12Counts } from './b12-systematics.js';
 export { uncorrelatedRel, withUncorrelatedErrors } from './uncorrelated-errors.js';
 export { ALL_CORRELATED_BAND, FIT_COVARIANCE_BAND, covarianceBandRel, systematicBand, type SystematicBandOptions } from './band.js';
 // in-family toys

@@ -9,6 +9,7 @@ import { nonlinearityPlugin } from './plugin.js';
 import type { NonlinearitySampleInput } from './sample.js';
 import { SecondariesOptions } from './secondaries.js';
 import { DEFAULT_SOURCES } from './simulate.js';
+import { DEFAULT_SYSTEMATICS } from './systematics.js';
 import { sourceKernel } from './source-kernel.js';
 
 const ctx = (seed: string) => ({ rng: createRng(seed), logger: silentLogger, progress: silentProgress });
@@ -52,8 +53,11 @@ function eventsSample(): NonlinearitySampleInput {
  * physics changed; it must not, or it must be explained in the README.
  */
 describe('same seed, same constants', () => {
-  it('simulate + calibrate (seed "plugin", small sample, 4 mocks, no channel non-linearity) give the pinned payloads', async () => {
-    const plugin = nonlinearityPlugin({ systematics: { mocks: 4 } });
+  it('simulate + calibrate (seed "plugin", small sample, 4 mocks, no channel non-linearity, B-12 held in the mocks) give the pinned payloads', async () => {
+    // the effects as they were before they moved the B-12 events (no b12 mode): the gamma draws
+    // of the mocks are unchanged, so the band is the one first pinned
+    const gammasOnly = DEFAULT_SYSTEMATICS.map(({ b12: _b12, ...e }) => e);
+    const plugin = nonlinearityPlugin({ systematics: { mocks: 4, effects: gammasOnly } });
     // the sample as it was before the channel non-linearity was simulated: with it switched off
     // the simulation draws exactly what it drew then
     const sim = plugin.simulate({ eventsPerSource: 5000, eventsBySource: { 'K-40': 2000 }, b12: { days: 3 }, instrumental: { enabled: false } }, createRng('plugin'));
@@ -77,12 +81,17 @@ describe('same seed, same constants', () => {
     expect(r.summary.b12EventsInWindow?.value).toBe(1569);
   });
 
-  it('simulate + calibrate with the channel non-linearity and its laser-scan correction (seed "plugin", small sample, no mocks) give the pinned payloads', async () => {
-    const plugin = nonlinearityPlugin({ systematics: { mocks: 0 } });
+  // Pinned when the channel non-linearity became part of the simulated sample (with its laser
+  // scan and the random-trigger charges, so the input differs) and the mocks started moving the
+  // B-12 events: a new case, beside the first, which keeps its pins.
+  it('simulate + calibrate with the channel non-linearity and its laser-scan correction, B-12 moved in the mocks (seed "plugin", small sample, 4 mocks) give the pinned payloads', async () => {
+    const plugin = nonlinearityPlugin({ systematics: { mocks: 4 } });
     const sim = plugin.simulate({ eventsPerSource: 5000, eventsBySource: { 'K-40': 2000 }, b12: { days: 3 } }, createRng('plugin'));
     expect(contentHash(sim.input)).toBe('8cce6fe413149194d46e2984b38b4c8d3ead542b64604afa9dbab494a7cc2267');
     const r = await plugin.calibrate(sim.input, ctx('plugin'));
-    expect(r.payloads.map((p) => contentHash(p.payload))).toEqual(['534131df212124166b11a86d496c9e991eef84e306294a43651cc737e0c4b4c2', '782590bba5abadf879f50c9a5249ae340804798b6f92bbd96fe32b82339a64ca']);
+    expect(r.payloads.map((p) => contentHash(p.payload))).toEqual(['b2d71851c6d86231ff5fd2451f4851a189c225665a53e633fb6914e5b2f4d0fa', '782590bba5abadf879f50c9a5249ae340804798b6f92bbd96fe32b82339a64ca']);
+    // the 4-mock band with the B-12 events moved by the instrumental and position effects (0.50245% with B-12 held, first case)
+    expect(r.summary.bandMaxInValidity?.value).toBe(0.5019821405652772);
     const nl = r.payloads[0]!.payload as { parameters: { p0: number; p1: number; p2: number; p3: number } };
     const closure = nonlinearityClosure(sim.truth, { params: nl.parameters, annihilationVisibleMeV: r.summary.annihilationVisibleEnergy!.value });
     // the closure lands where it did without the channel non-linearity (0.21312%, first case): the correction undoes it

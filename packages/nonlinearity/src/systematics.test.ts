@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@nucal/numeric';
 import { electronGrid } from './electron-grid.js';
-import { applySystematics, DEFAULT_SYSTEMATICS, effectMagnitudes } from './systematics.js';
+import { NonlinearityOptions } from './steps/options.js';
+import { applySystematics, DEFAULT_SYSTEMATICS, drawSystematics, effectMagnitudes } from './systematics.js';
 import { fixtureKernels } from './test-fixtures.js';
 
 const grid = electronGrid();
@@ -52,6 +53,16 @@ describe('systematic effects', () => {
     const dot = a.reduce((s, x, i) => s + x * b[i]!, 0);
     const corr = dot / Math.sqrt(a.reduce((s, x) => s + x * x, 0) * b.reduce((s, x) => s + x * x, 0));
     expect(Math.abs(corr)).toBeLessThan(4 / Math.sqrt(n));
+  });
+  it('act on the B-12 events where they should: the instrumental residual as a scale, the position residual at the vertex', () => {
+    expect(Object.fromEntries(DEFAULT_SYSTEMATICS.map((e) => [e.name, e.b12 ?? 'none']))).toEqual({
+      'optical-shadowing': 'none', 'enclosure-energy-loss': 'none', 'amc-neutron-recoil': 'none', 'instrumental-nonlinearity': 'scale', 'position-dependent': 'vertex',
+    });
+    // the z drawn for the gamma peaks is returned for the B-12 events; the draws are those of applySystematics
+    const { gammas, z } = drawSystematics(points, DEFAULT_SYSTEMATICS, createRng('z'));
+    expect(gammas.map((p) => p.measuredMeV)).toEqual(applySystematics(points, DEFAULT_SYSTEMATICS, createRng('z')).map((p) => p.measuredMeV));
+    expect(z.map(Number.isNaN)).toEqual([false, false, true, false, false]);
+    expect(NonlinearityOptions.parse({}).b12ResidualMap).toEqual({ kind: 'power', power: 3 });
   });
   it('are reproducible from the seed', () => {
     const a = applySystematics(points, DEFAULT_SYSTEMATICS, createRng('same'));

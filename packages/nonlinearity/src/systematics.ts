@@ -13,14 +13,24 @@ import type { GammaPoint } from './chi2.js';
  * mock shifts each concerned source by its own z_i x magnitude. The magnitude runs linearly
  * in gamma energy from `lowEnergyRel` (lowest-energy source concerned) to `highEnergyRel`
  * (highest).
+ *
+ * A correlated effect may act on the B-12 events too (`b12`): `scale` shifts every event's
+ * visible energy by the same z x magnitude (at the event's energy, by the same linear rule,
+ * held constant beyond the sources' range), `vertex` by z x magnitude x the residual map at the
+ * event's vertex (`b12-residual-map.ts`: B-12 decays fill the fiducial volume, and the
+ * uniformity correction leaves a position-dependent residual). Without `b12` the B-12 events
+ * stay as measured.
  */
-export const SystematicEffect = z.object({
-  name: z.string().min(1),
-  mode: z.enum(['correlated', 'uncorrelated']).describe('correlated: one shift for all sources (mocks); uncorrelated: in sigma_i, independent shifts'),
-  lowEnergyRel: z.number().nonnegative().describe('relative magnitude at the lowest gamma energy, e.g. 0.002 = 0.2%'),
-  highEnergyRel: z.number().nonnegative().describe('relative magnitude at the highest gamma energy'),
-  sources: z.array(z.string()).optional().describe('source ids concerned (default: all)'),
-});
+export const SystematicEffect = z
+  .object({
+    name: z.string().min(1),
+    mode: z.enum(['correlated', 'uncorrelated']).describe('correlated: one shift for all sources (mocks); uncorrelated: in sigma_i, independent shifts'),
+    lowEnergyRel: z.number().nonnegative().describe('relative magnitude at the lowest gamma energy, e.g. 0.002 = 0.2%'),
+    highEnergyRel: z.number().nonnegative().describe('relative magnitude at the highest gamma energy'),
+    sources: z.array(z.string()).optional().describe('source ids concerned (default: all)'),
+    b12: z.enum(['scale', 'vertex']).optional().describe('how a correlated effect moves the B-12 events: scale (all alike) or vertex (times the residual map at the vertex); absent: not at all'),
+  })
+  .refine((e) => e.mode === 'correlated' || e.b12 === undefined, { message: 'expected b12 only on a correlated effect (one z shared with the gamma peaks)' });
 export type SystematicEffect = z.infer<typeof SystematicEffect>;
 
 /**
@@ -33,13 +43,17 @@ export type SystematicEffect = z.infer<typeof SystematicEffect>;
  * charge that moves all central source peaks the same way, and the position-dependent
  * residual is the one mismatch between the centre, where every source sits, and the volume
  * the physics events fill. Neither scatters from source to source.
+ * Both act on the B-12 events as well: the instrumental residual is a function of the charge,
+ * so it moves the B-12 events like the gamma peaks (`b12: 'scale'`); the position residual
+ * moves each B-12 event by the residual of the uniformity map at its vertex
+ * (`b12: 'vertex'`). Shadowing and energy loss in the enclosure concern the sources only.
  */
 export const DEFAULT_SYSTEMATICS: readonly SystematicEffect[] = [
   { name: 'optical-shadowing', mode: 'correlated', lowEnergyRel: 0.002, highEnergyRel: 0.001 },
   { name: 'enclosure-energy-loss', mode: 'correlated', lowEnergyRel: 0.001, highEnergyRel: 0.0005 },
   { name: 'amc-neutron-recoil', mode: 'uncorrelated', lowEnergyRel: 0.004, highEnergyRel: 0.004, sources: ['AmC'] },
-  { name: 'instrumental-nonlinearity', mode: 'correlated', lowEnergyRel: 0.003, highEnergyRel: 0.003 },
-  { name: 'position-dependent', mode: 'correlated', lowEnergyRel: 0.003, highEnergyRel: 0.003 },
+  { name: 'instrumental-nonlinearity', mode: 'correlated', lowEnergyRel: 0.003, highEnergyRel: 0.003, b12: 'scale' },
+  { name: 'position-dependent', mode: 'correlated', lowEnergyRel: 0.003, highEnergyRel: 0.003, b12: 'vertex' },
 ];
 
 /**
@@ -50,14 +64,26 @@ export const DEFAULT_SYSTEMATICS: readonly SystematicEffect[] = [
  */
 export function effectMagnitudes(effect: SystematicEffect, gammas: readonly GammaPoint[]): Float64Array {
   const applies = gammas.map((g) => effect.sources === undefined || effect.sources.includes(g.kernel.id));
-  const energies = gammas.filter((_, i) => applies[i]).map((g) => g.kernel.energyMeV);
-  const lo = Math.min(...energies);
-  const hi = Math.max(...energies);
-  return Float64Array.from(gammas, (g, i) => {
-    if (!applies[i]) return 0;
-    const t = hi > lo ? (g.kernel.energyMeV - lo) / (hi - lo) : 0;
+  const at = effectMagnitudeAt(effect, gammas);
+  return Float64Array.from(gammas, (g, i) => (applies[i] ? at(g.kernel.energyMeV) : 0));
+}
+
+/**
+ * The relative magnitude of `effect` as a function of energy (MeV): linear from `lowEnergyRel`
+ * at the lowest concerned gamma energy to `highEnergyRel` at the highest, constant beyond them
+ * (the rule of {@link effectMagnitudes}, for B-12 events at any energy).
+ *
+ * @example
+ * effectMagnitudeAt(DEFAULT_SYSTEMATICS[0]!, points)(12); // 0.001, the high-energy end
+ */
+export function effectMagnitudeAt(effect: SystematicEffect, gammas: readonly GammaPoint[]): (energyMeV: number) => number {
+  const energies = gammas.filter((g) => effect.sources === undefined || effect.sources.includes(g.kernel.id)).map((g) => g.kernel.energyMeV);
+  const lo = energies.length > 0 ? Math.min(...energies) : 0;
+  const hi = energies.length > 0 ? Math.max(...energies) : 0;
+  return (e) => {
+    const t = hi > lo ? Math.min(1, Math.max(0, (e - lo) / (hi - lo))) : 0;
     return effect.lowEnergyRel + t * (effect.highEnergyRel - effect.lowEnergyRel);
-  });
+  };
 }
 
 /**
@@ -69,15 +95,29 @@ export function effectMagnitudes(effect: SystematicEffect, gammas: readonly Gamm
  * const mock = applySystematics(points, DEFAULT_SYSTEMATICS, rng.fork('mock-7'));
  */
 export function applySystematics(gammas: readonly GammaPoint[], effects: readonly SystematicEffect[], rng: RandomSource): GammaPoint[] {
+  return drawSystematics(gammas, effects, rng).gammas;
+}
+
+/**
+ * {@link applySystematics} with the draws it made: `z[e]` is the standard-normal z of
+ * correlated effect e (NaN for an uncorrelated one), for moving the B-12 events with the same z.
+ *
+ * @example
+ * const { gammas, z } = drawSystematics(points, DEFAULT_SYSTEMATICS, rng);
+ */
+export function drawSystematics(gammas: readonly GammaPoint[], effects: readonly SystematicEffect[], rng: RandomSource): { gammas: GammaPoint[]; z: number[] } {
   const rel = new Float64Array(gammas.length);
+  const zs: number[] = [];
   for (const effect of effects) {
     const mag = effectMagnitudes(effect, gammas);
     if (effect.mode === 'correlated') {
       const z = normal(rng);
+      zs.push(z);
       for (let i = 0; i < rel.length; i++) rel[i]! += z * mag[i]!;
     } else {
+      zs.push(Number.NaN);
       for (let i = 0; i < rel.length; i++) if (mag[i]! > 0) rel[i]! += normal(rng) * mag[i]!;
     }
   }
-  return gammas.map((g, i) => ({ ...g, measuredMeV: g.measuredMeV * (1 + rel[i]!) }));
+  return { gammas: gammas.map((g, i) => ({ ...g, measuredMeV: g.measuredMeV * (1 + rel[i]!) })), z: zs };
 }

@@ -14,6 +14,8 @@ export interface B12Spectrum {
   readonly folder: B12Folder;
   /** Events per bin of the fit binning. */
   readonly counts: Float64Array;
+  /** Visible energy of every selected event (inside the window or not), MeV, when the sample gives events. */
+  readonly eventsMeV?: Float64Array;
 }
 
 /**
@@ -56,6 +58,7 @@ export function b12Histogram(
     return { folder, counts: Float64Array.from(hh.counts) };
   }
   const h = new Hist1D(b12Axis(binning));
-  h.fillArray(Float64Array.from(m.eventsPe!, (pe) => visibleFromPe(pe, dn, y0!)));
-  return { folder, counts: h.values() };
+  const eventsMeV = Float64Array.from(m.eventsPe!, (pe) => visibleFromPe(pe, dn, y0!));
+  h.fillArray(eventsMeV);
+  return { folder, counts: h.values(), eventsMeV };
 }

@@ -1,5 +1,6 @@
 import type { Progress, RandomSource } from '@nucal/core';
 import { covarianceBandRel, FIT_COVARIANCE_BAND, systematicBand } from '../band.js';
+import { residualMapFunction } from '../b12-residual-map.js';
 import type { GammaPoint } from '../chi2.js';
 import type { ElectronGrid } from '../electron-grid.js';
 import type { NonlinBand } from '../records.js';
@@ -20,7 +21,7 @@ export function nonlinearityBand(
   gammas: readonly GammaPoint[],
   b12: B12Spectrum | undefined,
   nominal: CurveFit,
-  options: Pick<NonlinearityOptions, 'systematics' | 'bandEnergyMeV'>,
+  options: Pick<NonlinearityOptions, 'systematics' | 'bandEnergyMeV' | 'b12ResidualMap'>,
   rng: RandomSource,
   progress: Progress,
 ): NonlinBand {
@@ -35,6 +36,7 @@ export function nonlinearityBand(
       effects: options.systematics.effects,
       mocks: options.systematics.mocks,
       energyMeV: energies,
+      b12ResidualMap: residualMapFunction(options.b12ResidualMap),
       rng,
       progress,
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChargeNonlinearityFormSchema } from '@nucal/optics';
 import { B12Binning } from '../b12-prediction.js';
+import { B12ResidualMap } from '../b12-residual-map.js';
 import { B12Statistic } from '../chi2.js';
 import { SecondariesOptions } from '../secondaries.js';
 import { DEFAULT_SYSTEMATICS, SystematicEffect } from '../systematics.js';
@@ -29,6 +30,7 @@ export const NonlinearityOptions = z.object({
       form: ChargeNonlinearityFormSchema.default('quadratic').describe('channel non-linearity model fitted to the laser scan'),
     })
     .prefault({}),
+  b12ResidualMap: B12ResidualMap.prefault({ kind: 'power' }).describe('residual of the uniformity map at a B-12 vertex for the position-dependent effect (units of its magnitude): power (default 3, RMS 1 over the fiducial volume) or a table'),
   bandEnergyMeV: z.array(z.number().positive()).min(2).default([...DEFAULT_BAND_ENERGIES_MEV]),
   validityMinMeV: z.number().nonnegative().default(0.5),
   validityMaxMeV: z.number().positive().default(8),
