@@ -9,11 +9,11 @@ export const NGINX = '/usr/sbin/nginx';
 
 /**
  * nginx serving files as static content on loopback, started with a generated configuration
- * in a temporary directory: one worker (the service is one Node process), keep-alive,
+ * in a temporary directory: one process (the service is one Node process), keep-alive,
  * `sendfile`, ETags, no access log: the baseline "the same bytes, served as fast as a web
  * server can".
  */
-export async function startNginx(files: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startNginx(files: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'nucal-nginx-'));
   chmodSync(dir, 0o755);
   for (const [path, body] of Object.entries(files)) {
@@ -25,6 +25,7 @@ export async function startNginx(files: Record<string, string>): Promise<{ url: 
   const conf = join(dir, 'nginx.conf');
   writeFileSync(conf, `
 worker_processes 1;
+master_process off;
 daemon off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
@@ -71,6 +72,7 @@ http {
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -5,13 +5,14 @@
  * 2. nginx serving the very same response bytes as static files (the baseline: a web server
  *    with nothing to compute);
  * 3. Squid in front of the service (what batch jobs read through).
- * The figure is service / nginx (target >= 0.5). One JSON line on stdout; under 2 minutes.
- * NUCAL_BENCH_SECONDS (default 10) sets each measurement's length.
+ * The figure is service / nginx (target >= 0.5), the median over rounds that alternate the
+ * three. One JSON line on stdout; under 2 minutes. NUCAL_BENCH_SECONDS (default 5) and
+ * NUCAL_BENCH_ROUNDS (default 3) set the length of each measurement and their number.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { runTime } from '@nucal/core';
@@ -21,7 +22,9 @@ import { FIRST_RUN, FLEET_GT, RUNS, seedFleet } from '../test/fleet-conditions.j
 import { startSquid } from '../test/squid.js';
 import { startNginx } from './nginx.js';
 
-const SECONDS = Number(process.env.NUCAL_BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.NUCAL_BENCH_SECONDS ?? 5);
+/** Measurement rounds; each measures the three targets once. */
+const ROUNDS = Number(process.env.NUCAL_BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 10;
 /** Load-generator threads (autocannon workers); 0: autocannon in this thread. */
 const WORKERS = Number(process.env.NUCAL_BENCH_WORKERS ?? 0);
@@ -65,23 +68,39 @@ async function main(): Promise<void> {
     stops.push(squid.stop);
     const staticPaths = Object.keys(files).sort((a, b) => order(a) - order(b)).map((f) => `/${f}`);
 
-    const measure = async (url: string, list: string[]) => {
-      const requests = list.map((path) => ({ method: 'GET', path }));
-      const workers = WORKERS > 0 ? { workers: WORKERS } : {};
-      await autocannon({ url, connections: CONNECTIONS, duration: 2, requests, ...workers }); // warm-up
-      const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests, ...workers });
-      return { rps: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+    const requestsOf = (list: string[]) => list.map((path) => ({ method: 'GET', path }));
+    const workers = WORKERS > 0 ? { workers: WORKERS } : {};
+    const measure = async (url: string, list: string[], pid: number) => {
+      const cpu0 = cpuSeconds(pid);
+      const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: requestsOf(list), ...workers });
+      const cpuUsPerRequest = ((cpuSeconds(pid) - cpu0) * 1e6) / Math.max(1, r.requests.total);
+      return { rps: Math.round(r.requests.average), cpuUsPerRequest, p50Ms: r.latency.p50, p99Ms: r.latency.p99, failures: r.errors + r.timeouts + r.non2xx };
     };
-    const service = await measure(serviceUrl, paths);
-    const nginxResult = await measure(nginx.url, staticPaths);
-    const squidResult = await measure(squid.url, paths);
+    const targets = { service: [serviceUrl, paths, child.pid!], nginx: [nginx.url, staticPaths, nginx.pid], squid: [squid.url, paths, squid.pid] } as const;
+    for (const [url, list] of Object.values(targets)) await autocannon({ url, connections: CONNECTIONS, duration: 2, requests: requestsOf(list), ...workers }); // warm-up
+    // The machine is shared: its load moves between measurements. Rounds alternate the three
+    // targets (rotating the order) and the figure is the median of the per-round ratios.
+    const rounds: Record<keyof typeof targets, Awaited<ReturnType<typeof measure>>>[] = [];
+    const names = Object.keys(targets) as (keyof typeof targets)[];
+    for (let k = 0; k < ROUNDS; k++) {
+      const round = {} as (typeof rounds)[number];
+      for (let j = 0; j < names.length; j++) {
+        const name = names[(j + k) % names.length]!;
+        round[name] = await measure(targets[name][0], [...targets[name][1]], targets[name][2]);
+      }
+      rounds.push(round);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const ratio = (a: 'service' | 'squid') => Number(median(rounds.map((r) => r[a].rps / r.nginx.rps)).toFixed(3));
     const out = {
-      connections: CONNECTIONS, loadWorkers: WORKERS, secondsEach: SECONDS, distinctUrls: paths.length,
-      serviceRps: service.rps, nginxStaticRps: nginxResult.rps, squidInFrontRps: squidResult.rps,
-      serviceOverNginx: Number((service.rps / nginxResult.rps).toFixed(3)),
-      squidOverNginx: Number((squidResult.rps / nginxResult.rps).toFixed(3)),
-      latencyMs: { service: [service.p50Ms, service.p99Ms], nginx: [nginxResult.p50Ms, nginxResult.p99Ms], squid: [squidResult.p50Ms, squidResult.p99Ms] },
-      failures: { service: service.errors + service.non2xx, nginx: nginxResult.errors + nginxResult.non2xx, squid: squidResult.errors + squidResult.non2xx },
+      connections: CONNECTIONS, loadWorkers: WORKERS, rounds: ROUNDS, secondsEach: SECONDS, distinctUrls: paths.length,
+      serviceOverNginx: ratio('service'), squidOverNginx: ratio('squid'),
+      // CPU time of the server process per request: what the machine's load does not change
+      cpuUsPerRequest: Object.fromEntries(names.map((n) => [n, Number(median(rounds.map((r) => r[n].cpuUsPerRequest)).toFixed(1))])),
+      serviceRps: rounds.map((r) => r.service.rps), nginxStaticRps: rounds.map((r) => r.nginx.rps), squidInFrontRps: rounds.map((r) => r.squid.rps),
+      latencyMsP50P99: Object.fromEntries(names.map((n) => [n, [median(rounds.map((r) => r[n].p50Ms)), median(rounds.map((r) => r[n].p99Ms))]])),
+      failures: Object.fromEntries(names.map((n) => [n, rounds.reduce((a, r) => a + r[n].failures, 0)])),
+      loadAverage1m: Number(loadavg()[0]!.toFixed(1)),
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } finally {
@@ -89,6 +108,13 @@ async function main(): Promise<void> {
     child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** User + system CPU time of a process so far (s), from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // fields 14 and 15 of stat (utime, stime) in clock ticks; Linux's USER_HZ is 100
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** resolve/1000.json, payloads/1000.json, resolve/1010.json, ...: the same alternation as the service's list. */

@@ -185,10 +185,13 @@ describeBackends('conditions service: read API', (backend) => {
     expect(health.body).toMatchObject({ status: 'ok', database: backend.name, readOnly: false });
     await get(`${RESOLVE}&gt=reco-locked&at=150`);
     await get(`${RESOLVE}&gt=reco-locked&at=160`);
+    const again = await get(`${RESOLVE}&gt=reco-locked&at=150`); // the same URL: answered from the kept immutable answer
+    expect(again.body.since.text).toBe('100');
+    expect(again.headers['cache-control']).toBe(IMMUTABLE);
     const m = await h.request({ method: 'GET', url: '/metrics' });
     expect(m.headers['content-type']).toMatch(/^text\/plain/);
-    expect(m.body).toMatch(/nucal_http_requests_total\{route="\/api\/v1\/resolve",method="GET",status="200"\} 2/);
-    expect(m.body).toMatch(/nucal_resolve_cache_total\{result="hit"\} 1/);
+    expect(m.body).toMatch(/nucal_http_requests_total\{route="\/api\/v1\/resolve",method="GET",status="200"\} 3/);
+    expect(m.body).toMatch(/nucal_resolve_cache_total\{result="hit"\} 2/);
     expect(m.body).toMatch(/nucal_resolve_cache_total\{result="miss"\} 1/);
     expect(m.body).toMatch(/nucal_http_request_duration_seconds_bucket\{le="0.001",route="\/api\/v1\/resolve",method="GET"\} \d/);
     const index = await get('/api/v1');

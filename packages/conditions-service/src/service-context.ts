@@ -17,7 +17,12 @@ export interface ServiceContext {
   readonly readPublic: boolean;
   readonly resolver: Resolver;
   readonly payloads: PayloadBodies;
+  /** Immutable answers by request URL (public reads only): a repeated GET skips parsing and lookups. */
+  readonly immutableByUrl: Map<string, { readonly body: string; readonly etag: string }>;
 }
+
+/** URLs kept in {@link ServiceContext.immutableByUrl} before it starts again empty. */
+const IMMUTABLE_URLS = 100_000;
 
 /** A JSON answer: its text, ETag (default: the body's sha256) and cache policy. */
 export interface JsonAnswer {
@@ -36,6 +41,10 @@ export function sendJson(ctx: ServiceContext, req: FastifyRequest, reply: Fastif
   reply.header('cache-control', cacheControl(a.policy, ctx.rules)).header('etag', etag);
   if (!ctx.rules.shared) reply.header('vary', 'Authorization');
   const status = a.status ?? 200;
+  if (a.policy === 'immutable' && status === 200 && ctx.readPublic && req.method === 'GET' && !ctx.immutableByUrl.has(req.url)) {
+    if (ctx.immutableByUrl.size >= IMMUTABLE_URLS) ctx.immutableByUrl.clear();
+    ctx.immutableByUrl.set(req.url, { body: a.body, etag });
+  }
   if (status === 200 && (req.method === 'GET' || req.method === 'HEAD') && notModified(req.headers['if-none-match'], etag)) {
     ctx.metrics.notModified.inc({ route: req.routeOptions.url ?? 'unmatched' });
     return reply.code(304).send();

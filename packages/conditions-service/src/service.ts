@@ -7,7 +7,7 @@ import { PayloadBodies } from './payload-bodies.js';
 import { Resolver } from './resolver.js';
 import { registerReadRoutes } from './routes-read.js';
 import { registerWriteRoutes } from './routes-write.js';
-import type { ServiceContext } from './service-context.js';
+import { sendJson, type ServiceContext } from './service-context.js';
 import { databaseTokens, type TokenLookup } from './tokens.js';
 
 /** Options of {@link createConditionsService}. */
@@ -63,6 +63,7 @@ export function createConditionsService(opts: ServiceOptions): FastifyInstance {
     rules: { shared: readPublic, shortMaxAgeS: opts.shortMaxAgeS ?? 60, listingMaxAgeS: opts.listingMaxAgeS ?? 5 },
     resolver: new Resolver(opts.db, metrics),
     payloads: new PayloadBodies(opts.payloadCacheBytes),
+    immutableByUrl: new Map(),
   };
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -79,6 +80,16 @@ export function createConditionsService(opts: ServiceOptions): FastifyInstance {
   const routes: string[] = [];
   app.addHook('onRoute', (r) => {
     for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
+  });
+  // An answer that can never change is sent again for the same URL without parsing the query
+  // or looking anything up (public reads only: private ones must check the token first).
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return;
+    const kept = ctx.immutableByUrl.get(req.url);
+    if (kept === undefined) return;
+    if (req.routeOptions.url === '/api/v1/resolve') metrics.resolveCache.inc({ result: 'hit' });
+    else if (req.routeOptions.url === '/api/v1/payloads/:hash') metrics.payloadCache.inc({ result: 'hit' });
+    return sendJson(ctx, req, reply, { ...kept, policy: 'immutable' });
   });
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';

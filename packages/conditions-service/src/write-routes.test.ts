@@ -157,6 +157,8 @@ describeBackends('conditions service: writes and tokens', (backend) => {
       expect(ok.statusCode).toBe(200);
       expect(ok.headers['cache-control']).toBe('private, max-age=31536000, immutable');
       expect(ok.headers.vary).toBe('Authorization');
+      // an immutable answer is never handed out again without its token check
+      expect((await priv.request({ method: 'GET', url })).statusCode).toBe(401);
       expect((await priv.request({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
       await priv.close();

@@ -7,6 +7,8 @@ import { freePort } from './http-front.js';
 /** A Squid started for a test or a benchmark: a reverse proxy (accelerator) on loopback in front of one origin. */
 export interface RunningSquid {
   readonly url: string;
+  /** The Squid process (one: -N, no SMP workers). */
+  readonly pid: number;
   /** Counts of the access log's result codes (TCP_MISS, TCP_MEM_HIT, ...), after the requests so far. */
   resultCodes(): Record<string, number>;
   stop(): Promise<void>;
@@ -73,6 +75,7 @@ export async function startSquid(origin: { host: string; port: number }): Promis
   }
   return {
     url,
+    pid: child.pid!,
     resultCodes() {
       const counts: Record<string, number> = {};
       for (const line of safeRead(join(dir, 'access.log')).split('\n')) {
