@@ -1,6 +1,6 @@
 import { duneFdSpModule } from '@nucal/geometry';
 import { driftVelocityMmPerUs, t0FromAnodeCrossers, vdFromCathodeCrossers, type DriftVelocityPayload, type T0Payload } from '@nucal/tpc-drift';
-import type { CosmicSample } from './cosmic-sample.js';
+import type { ReconstructedSample } from './cosmic-sample.js';
 import { SegmentEnd } from './cosmic-sample.js';
 import { segmentEndTimes } from './segment-end-time.js';
 
@@ -24,7 +24,7 @@ export interface DriftCalibrationOptions {
  *
  * @example const t0 = t0FromCosmics(sample); t0.tpcs[0].t0OffsetUs
  */
-export function t0FromCosmics(sample: CosmicSample, options: DriftCalibrationOptions = {}): T0Payload {
+export function t0FromCosmics(sample: ReconstructedSample, options: DriftCalibrationOptions = {}): T0Payload {
   const ends = segmentEndTimes(sample, SegmentEnd.ANODE, options);
   const vdAssumedMmPerUs = driftVelocityMmPerUs(sample.response.fieldKvPerCm, sample.response.temperatureK);
   // One estimate per segment ('segments' method), so every segment is its own one-segment track.
@@ -40,7 +40,7 @@ export function t0FromCosmics(sample: CosmicSample, options: DriftCalibrationOpt
  *
  * @example const vd = vdFromCosmics(sample, t0FromCosmics(sample));
  */
-export function vdFromCosmics(sample: CosmicSample, t0: T0Payload, options: DriftCalibrationOptions = {}): DriftVelocityPayload {
+export function vdFromCosmics(sample: ReconstructedSample, t0: T0Payload, options: DriftCalibrationOptions = {}): DriftVelocityPayload {
   const ends = segmentEndTimes(sample, SegmentEnd.CATHODE, options);
   const segments = Array.from(ends.timeUs, (t, i) => ({ tpc: ends.tpc[i]!, latestHitTimeUs: t }));
   return vdFromCathodeCrossers({ segments }, { module: duneFdSpModule(sample.module), t0, ...(options.nSigma === undefined ? {} : { nSigma: options.nSigma }) });

@@ -13,7 +13,7 @@ import {
 } from '@nucal/tpc-drift';
 import { betaGammaFromKineticEnergy } from './bethe.js';
 import { chargeSharingFraction, shareChargeInPlace } from './charge-sharing.js';
-import type { CosmicSample } from './cosmic-sample.js';
+import type { ReconstructedSample } from './cosmic-sample.js';
 import { csdaRangeTable } from './csda-range.js';
 import { mostProbableDedxMeVPerCm } from './landau-mpv.js';
 import { liquidArgon } from './lar-material.js';
@@ -55,7 +55,7 @@ export interface StoppingMuonHits {
  *
  * @example const h = stoppingMuonHits(sample, t0, lifetime, [0, 300]);
  */
-export function stoppingMuonHits(sample: CosmicSample, t0: T0Payload, lifetime: LifetimePayload, rrWindowCm: readonly [number, number]): StoppingMuonHits {
+export function stoppingMuonHits(sample: ReconstructedSample, t0: T0Payload, lifetime: LifetimePayload, rrWindowCm: readonly [number, number]): StoppingMuonHits {
   const { hits, tracks } = sample;
   const offset = new Map(t0.tpcs.map((e) => [e.tpc, e.t0OffsetUs]));
   const tau = lifetimeLookup(lifetime);
@@ -96,7 +96,7 @@ export function stoppingMuonHits(sample: CosmicSample, t0: T0Payload, lifetime: 
  * @example const es = energyScaleFromStoppingMuons(sample, t0, lifetime, rng, { binning: 'tpc' });
  */
 export function energyScaleFromStoppingMuons(
-  sample: CosmicSample,
+  sample: ReconstructedSample,
   t0: T0Payload,
   lifetime: LifetimePayload,
   rng: RandomSource,
@@ -151,7 +151,7 @@ interface MeasuredGroups {
  * window (the wire beyond each end of a group exists, skipEndWires 1, which the template needs
  * for charge sharing): each wire lifetime-corrected at its height, summed, over the summed pitch.
  */
-function measuredGroups(sample: CosmicSample, t0: T0Payload, tau: LifetimeLookup, window: readonly [number, number], wires: number): MeasuredGroups {
+function measuredGroups(sample: ReconstructedSample, t0: T0Payload, tau: LifetimeLookup, window: readonly [number, number], wires: number): MeasuredGroups {
   const { hits, tracks } = sample;
   const offset = new Map(t0.tpcs.map((e) => [e.tpc, e.t0OffsetUs]));
   const groups = wireGroups(sample, (t) => (tracks.flags[t]! & TrackClass.STOPPING) !== 0, { wiresPerGroup: wires, skipEndWires: 1 });
@@ -188,7 +188,7 @@ interface GroupTemplate {
  * group's wires; `draws` times per group.
  */
 function groupTemplate(
-  sample: CosmicSample,
+  sample: ReconstructedSample,
   m: MeasuredGroups,
   tau: LifetimeLookup,
   options: { draws: number; sharing: boolean; densityGPerCm3: number },
@@ -246,6 +246,7 @@ function scaleConstant(
   if (n < 30 && !o.required) return null;
   if (n < 30) throw new FitError(`energy scale for ${o.label}: ${n} groups of ${groups.wiresPerGroup} stopping-muon wires in the MIP window, expected at least 30`);
   const meas = new Float64Array(n);
+  const trackOf = new Int32Array(n);
   const pred = new Float64Array(n * draws);
   // Lifetime uncertainty: per TPC, the mean drift time of its groups and its lifetime entry.
   const tSum = new Float64Array(o.nTpc);
@@ -254,6 +255,7 @@ function scaleConstant(
   for (let g = 0; g < groups.count; g++) {
     if (!inWindow[g] || !o.select(groups.tpc[g]!)) continue;
     meas[i] = m.dqdx[g]!;
+    trackOf[i] = groups.track[g]!;
     template.predict(g, rng, pred, i * draws);
     tSum[groups.tpc[g]!]! += m.driftUs[g]!;
     tCount[groups.tpc[g]!]!++;
@@ -270,7 +272,40 @@ function scaleConstant(
     lifetimeRel2 += rel * rel;
   }
   const c = e.mean / mt.mean;
-  return { c, err: c * Math.sqrt((mt.error / mt.mean) ** 2 + (e.error / e.mean) ** 2 + lifetimeRel2), n };
+  // The measured truncated mean's error from a bootstrap over tracks: the groups of one track
+  // share its reconstructed pitch and direction (errors that do not average within a track),
+  // which the winsorised error, counting groups as independent, misses (pulls of width 1.6
+  // with it on reconstructed tracks). The larger of the two is used.
+  const boot = trackBootstrapError(meas, trackOf, dropLow, dropHigh, rng, BOOTSTRAP_REPLICAS);
+  const measRel = Math.max(mt.error, boot) / mt.mean;
+  return { c, err: c * Math.sqrt(measRel ** 2 + (e.error / e.mean) ** 2 + lifetimeRel2), n };
+}
+
+/** Bootstrap replicas of the track-level error of the energy scale. */
+const BOOTSTRAP_REPLICAS = 40;
+
+/**
+ * Standard deviation of the truncated mean over `replicas` bootstrap samples that draw whole
+ * tracks with replacement (all groups of a drawn track enter together).
+ */
+function trackBootstrapError(values: Float64Array, track: Int32Array, dropLow: number, dropHigh: number, rng: RandomSource, replicas: number): number {
+  const byTrack = new Map<number, number[]>();
+  for (let i = 0; i < values.length; i++) {
+    const l = byTrack.get(track[i]!);
+    if (l) l.push(values[i]!);
+    else byTrack.set(track[i]!, [values[i]!]);
+  }
+  const lists = [...byTrack.values()];
+  if (lists.length < 5) return 0;
+  const means: number[] = [];
+  const buf: number[] = [];
+  for (let r = 0; r < replicas; r++) {
+    buf.length = 0;
+    for (let k = 0; k < lists.length; k++) for (const v of lists[Math.floor(rng.uniform() * lists.length)]!) buf.push(v);
+    means.push(truncatedMean(buf, dropLow, dropHigh).mean);
+  }
+  const mu = means.reduce((a, b) => a + b, 0) / replicas;
+  return Math.sqrt(means.reduce((a, b) => a + (b - mu) ** 2, 0) / (replicas - 1));
 }
 
 /**

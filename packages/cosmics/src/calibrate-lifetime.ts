@@ -12,7 +12,7 @@ import {
   type LifetimeProfile,
   type T0Payload,
 } from '@nucal/tpc-drift';
-import type { CosmicSample } from './cosmic-sample.js';
+import type { ReconstructedSample } from './cosmic-sample.js';
 import { mostProbableDedxMeVPerCm } from './landau-mpv.js';
 import { liquidArgon } from './lar-material.js';
 import { sharingResponse } from './sharing-response.js';
@@ -106,7 +106,7 @@ export function lifetimeFitCurve(entry: LifetimeEntry, profile: LifetimeProfile,
  * @example const { payload } = lifetimeFromCosmics(sample, t0, vd, { heightSlices: 3 });
  */
 export function lifetimeFromCosmics(
-  sample: CosmicSample,
+  sample: ReconstructedSample,
   t0: T0Payload,
   vd: DriftVelocityPayload,
   options: LifetimeCalibrationOptions = {},
@@ -163,7 +163,7 @@ function driftRanges(module: LArTpcModule, t0: T0Payload, vd: DriftVelocityPaylo
  * with different track populations stay comparable (a sum of N Landau deposits is a Landau
  * deposit of N pitches).
  */
-function groupDqdx(sample: CosmicSample, groups: WireGroups, offsetUs: Float64Array, pitchCorrection: boolean): { driftTimeUs: Float64Array; dQdx: Float64Array } {
+function groupDqdx(sample: ReconstructedSample, groups: WireGroups, offsetUs: Float64Array, pitchCorrection: boolean): { driftTimeUs: Float64Array; dQdx: Float64Array } {
   const wires = groups.wiresPerGroup;
   const lar = liquidArgon({ densityGPerCm3: larDensityGPerCm3(sample.response.temperatureK) });
   const mpvRef = mostProbableDedxMeVPerCm(lar, THROUGHGOING_BETA_GAMMA, wires * sample.wirePitchCm);
@@ -229,7 +229,7 @@ function groupsByTpcAndSlice(module: LArTpcModule, groups: WireGroups, driftTime
  * at the median group pitch, interpolated linearly in sqrt(t) between 13 drift times.
  */
 function diffusionResponse(
-  sample: CosmicSample,
+  sample: ReconstructedSample,
   pitchCm: Float64Array,
   maxDriftTimeUs: number,
   estimator: LifetimeEstimator,

@@ -2,7 +2,7 @@ import { FitError } from '@nucal/core';
 import type { FitSummary } from '@nucal/core';
 import { chi2Survival, Hist1D, minimize, regularAxis, toFitSummary } from '@nucal/numeric';
 import { W_ION_MEV, larDensityGPerCm3, recombinationFactor, type EnergyScalePayload, type LifetimePayload, type T0Payload } from '@nucal/tpc-drift';
-import type { CosmicSample } from './cosmic-sample.js';
+import type { ReconstructedSample } from './cosmic-sample.js';
 import { lifetimeLookup } from './lifetime-lookup.js';
 import { MichelResponseSchema, michelVisibleSpectrum, type MichelResponseInput } from './michel.js';
 
@@ -105,7 +105,7 @@ const MICHEL_DEDX_MEV_PER_CM = 2.1;
  * @example const m = michelScaleFromCosmics(sample, t0, lifetime, energyScale);
  */
 export function michelScaleFromCosmics(
-  sample: CosmicSample,
+  sample: ReconstructedSample,
   t0: T0Payload,
   lifetime: LifetimePayload,
   scale: EnergyScalePayload,

@@ -100,3 +100,29 @@ export const CosmicSampleSchema = z.object({
   michel: MichelTableSchema,
 });
 export type CosmicSample = z.infer<typeof CosmicSampleSchema>;
+
+/** What the pattern recognition did: counts, and the event of each reconstructed track. */
+export const ReconstructionInfoSchema = z.object({
+  events: z.number().int().nonnegative(),
+  /** Hits in the collection, and charge-view hits attached to reconstructed segments. */
+  hits: z.number().int().nonnegative(),
+  chargeHitsOnTracks: z.number().int().nonnegative(),
+  /** 2D lines per view found, 3D segments built, stitches across an APA or CPA. */
+  lines: z.number().int().nonnegative(),
+  segments: z.number().int().nonnegative(),
+  stitches: z.number().int().nonnegative(),
+  /** Event (trigger) index of each reconstructed track. */
+  trackEvent: i32,
+});
+export type ReconstructionInfo = z.infer<typeof ReconstructionInfoSchema>;
+
+/**
+ * A cosmic sample as the pattern recognition reconstructs it from a hit collection
+ * (`reconstructCosmics`): tracks with their classes, per-TPC segments with reconstructed end
+ * types, the charge-view hits attached to them (path, height and pitch from the reconstructed
+ * 3D line) and the Michel candidates. The calibration steps take this type; the simulation's
+ * truth tables have the layout of {@link CosmicSample} but no `reconstruction` block, so they
+ * cannot be passed by mistake.
+ */
+export const ReconstructedSampleSchema = CosmicSampleSchema.extend({ reconstruction: ReconstructionInfoSchema });
+export type ReconstructedSample = z.infer<typeof ReconstructedSampleSchema>;

@@ -16,17 +16,20 @@ import { compareDedxProfile, dedxHitDensity, dedxWindowFitSummary, type DedxComp
 import { DEFAULT_DEDX_PROFILE_BINS_CM, stoppingMuonDedxProfile, type DedxProfile } from './dedx-profile.js';
 import { michelScaleFromCosmics, michelSpectrum, type MichelScaleResult } from './calibrate-michel.js';
 import { classRates, type ClassRates } from './class-rates.js';
-import { CosmicSampleSchema, type CosmicSample } from './cosmic-sample.js';
+import type { ReconstructedSample } from './cosmic-sample.js';
+import { HitCollectionSchema, type HitCollection } from './hit-collection.js';
+import { hitCollectionHash } from './sample-hash.js';
+import { reconstructCosmics, type ReconstructionOptions } from './reco/reconstruct-cosmics.js';
 import type { MichelResponseInput } from './michel.js';
 import { classRatesPlot, dedxVsResidualRangePlot, lifetimePlot, michelPlot } from './plots.js';
-import { cosmicSampleHash } from './sample-hash.js';
 import { simulateCosmics, type CosmicTruth } from './simulate-cosmics.js';
 import { COSMICS_VERSION } from './version.js';
 import { DEFAULT_WIRES_PER_GROUP } from './wire-groups.js';
 import type { CosmicSimulationConfigInput } from './simulation-config.js';
 
-/** Options of {@link cosmicsPlugin}: settings of each calibration step. */
+/** Options of {@link cosmicsPlugin}: settings of the pattern recognition and of each calibration step. */
 export interface CosmicsPluginOptions {
+  readonly reconstruction?: ReconstructionOptions;
   readonly drift?: DriftCalibrationOptions;
   readonly lifetime?: LifetimeCalibrationOptions;
   readonly energyScale?: EnergyScaleOptions;
@@ -67,7 +70,7 @@ interface CosmicsCalibration {
  * profile against its expectation (its toy on the stream `ctx.rng.fork('dedx-profile')`, so the
  * constants do not depend on it) and the Michel test.
  */
-function calibrateSteps(sample: CosmicSample, ctx: CalibrationContext, options: CosmicsPluginOptions): CosmicsCalibration {
+function calibrateSteps(sample: ReconstructedSample, ctx: CalibrationContext, options: CosmicsPluginOptions): CosmicsCalibration {
   const rates = classRates(sample);
   const t0 = t0FromCosmics(sample, options.drift);
   ctx.progress.advance();
@@ -90,9 +93,11 @@ function calibrateSteps(sample: CosmicSample, ctx: CalibrationContext, options: 
 }
 
 /** The fit diagnostics and the summary (measurements with errors and units) of the chain. */
-function fitsAndSummary(sample: CosmicSample, c: CosmicsCalibration): { fits: Record<string, FitSummary>; summary: Record<string, Measurement> } {
+function fitsAndSummary(sample: ReconstructedSample, c: CosmicsCalibration): { fits: Record<string, FitSummary>; summary: Record<string, Measurement> } {
   const fits: Record<string, FitSummary> = {};
   const summary: Record<string, Measurement> = { days: measurement(sample.days, 0, 'day') };
+  summary['reco.tracks'] = measurement(sample.tracks.count, 0, '1');
+  summary['reco.chargeHitsOnTracks'] = measurement(sample.reconstruction.chargeHitsOnTracks, 0, '1');
   for (const [name, r] of Object.entries(c.rates)) summary[`rate.${name}`] = measurement(r.perDay, r.errorPerDay, '1/day');
   for (const e of c.t0.tpcs) {
     fits[`t0.tpc${e.tpc}`] = e.fit;
@@ -133,8 +138,9 @@ function cosmicsPlots(c: CosmicsCalibration, options: CosmicsPluginOptions): Plo
 }
 
 /**
- * The cosmic-muon calibration plugin `dune.cosmics`: one sample of D detector-days feeds the
- * chain t0 (APA crossers) -> <vd> (CPA crossers, given t0) -> lifetime per TPC and height slice
+ * The cosmic-muon calibration plugin `dune.cosmics`. Its input is a {@link HitCollection} (what
+ * the detector records, no truth); `calibrate` first runs the pattern recognition
+ * ({@link reconstructCosmics}) and then the chain on the reconstructed tracks: t0 (APA crossers) -> <vd> (CPA crossers, given t0) -> lifetime per TPC and height slice
  * (through-going MIPs, given t0 and vd) -> energy scale (stopping muons, given the lifetime),
  * so one plugin produces the four records `dune.t0`, `dune.drift-velocity`, `dune.lifetime` and
  * `dune.energy-scale` (records defined by `@nucal/tpc-drift`). One plugin rather than four
@@ -147,18 +153,22 @@ function cosmicsPlots(c: CosmicsCalibration, options: CosmicsPluginOptions): Plo
  * const result = await plugin.calibrate(input, { rng: createRng(42), logger: silentLogger, progress: silentProgress });
  */
 export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
-  return defineCalibrationPlugin<CosmicSample, CosmicSimulationConfigInput, CosmicTruth>({
+  return defineCalibrationPlugin<HitCollection, CosmicSimulationConfigInput, Omit<CosmicTruth, 'sample'>>({
     id: 'dune.cosmics',
     version: COSMICS_VERSION,
     records: [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord],
     requires: [],
-    input: CosmicSampleSchema,
+    input: HitCollectionSchema,
     simulate: (config, rng) => {
-      const { sample, truth } = simulateCosmics(config, rng);
-      return { input: sample, truth };
+      // The per-TPC truth only: the true tables (millions of deposits) stay with simulateCosmics.
+      const { hits, truth } = simulateCosmics(config, rng);
+      const { sample: _tables, ...summary } = truth;
+      return { input: hits, truth: summary };
     },
-    calibrate: async (sample, ctx): Promise<CalibrationResult> => {
-      ctx.progress.start(5, 'dune.cosmics calibration');
+    calibrate: async (hits, ctx): Promise<CalibrationResult> => {
+      ctx.progress.start(6, 'dune.cosmics calibration');
+      const sample = reconstructCosmics(hits, options.reconstruction);
+      ctx.progress.advance();
       const c = calibrateSteps(sample, ctx, options);
       const { fits, summary } = fitsAndSummary(sample, c);
       const plots = cosmicsPlots(c, options);
@@ -175,7 +185,10 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
         plots,
         provenance: {
           plugin: { id: 'dune.cosmics', version: COSMICS_VERSION },
-          input: { description: `cosmic-muon sample: ${sample.days} day(s) at ${sample.depthKmwe} km.w.e., ${sample.tracks.count} tracks, ${sample.hits.count} hits`, hash: cosmicSampleHash(sample) },
+          input: {
+            description: `cosmic-muon hit collection: ${hits.liveDays} day(s) at ${hits.depthKmwe} km.w.e., ${hits.events.count} triggers, ${hits.hits.count} hits; reconstructed ${sample.tracks.count} tracks`,
+            hash: hitCollectionHash(hits),
+          },
           seed: ctx.rng.seed,
           createdAt: new Date().toISOString(),
           metadata: { classRatesPerDay: Object.fromEntries(Object.entries(c.rates).map(([k, r]) => [k, r.perDay])) },

@@ -3,7 +3,8 @@ import { createRng } from '@nucal/numeric';
 import { silentLogger, silentProgress, type CalibrationResult } from '@nucal/core';
 import type { EnergyScalePayload, LifetimePayload, T0Payload } from '@nucal/tpc-drift';
 import { cosmicsPlugin } from './cosmics-plugin.js';
-import type { CosmicSample } from './cosmic-sample.js';
+import type { ReconstructedSample } from './cosmic-sample.js';
+import { reconstructCosmics } from './reco/reconstruct-cosmics.js';
 import { compareDedxProfile } from './dedx-comparison.js';
 import { DEFAULT_DEDX_PROFILE_BINS_CM, stoppingMuonDedxProfile, type DedxProfile } from './dedx-profile.js';
 
@@ -17,15 +18,16 @@ const WINDOW: readonly [number, number] = [100, 200];
 // |ratio - 1| < 1.5% (a 3% energy-scale error fails it, checked below), chi2 with p > 0.001,
 // every pull below 4, in the window and (chi2 only) over the whole 0-300 cm.
 describe('stopping-muon dE/dx vs residual range profile', () => {
-  let sample: CosmicSample;
+  let sample: ReconstructedSample;
   let result: CalibrationResult;
   let profile: DedxProfile;
   const payload = <T>(name: string): T => result.payloads.find((p) => p.record.name === name)!.payload as T;
   // One detector-day, as the CLI example (the test's statistics are the plot's).
   beforeAll(async () => {
     const plugin = cosmicsPlugin();
-    sample = plugin.simulate({ days: 1 }, createRng('dedx-plot')).input;
-    result = await plugin.calibrate(sample, { rng: createRng('dedx-plot-calibration'), logger: silentLogger, progress: silentProgress });
+    const hits = plugin.simulate({ days: 1 }, createRng('dedx-plot')).input;
+    sample = reconstructCosmics(hits);
+    result = await plugin.calibrate(hits, { rng: createRng('dedx-plot-calibration'), logger: silentLogger, progress: silentProgress });
     // The profile the plugin drew: its toy runs on the calibration stream's fork 'dedx-profile'.
     profile = stoppingMuonDedxProfile(sample, payload<T0Payload>('dune.t0'), payload<LifetimePayload>('dune.lifetime'), payload<EnergyScalePayload>('dune.energy-scale'), createRng('dedx-plot-calibration').fork('dedx-profile'));
   });

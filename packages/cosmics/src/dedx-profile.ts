@@ -4,7 +4,7 @@ import { langauMpv, median, normal, splitByBin, variableAxis, type LangauMpv, ty
 import { dEdxFromdQdx, dQdxFromdEdx, diffusionSigmaCm, larDensityGPerCm3, type EnergyScalePayload, type LifetimePayload, type ResponseModel, type T0Payload } from '@nucal/tpc-drift';
 import { betaGammaFromKineticEnergy } from './bethe.js';
 import { chargeSharingFraction, shareChargeInPlace } from './charge-sharing.js';
-import type { CosmicSample } from './cosmic-sample.js';
+import type { ReconstructedSample } from './cosmic-sample.js';
 import { csdaRangeTable, type CsdaRangeTable } from './csda-range.js';
 import { mostProbableDedxMeVPerCm } from './landau-mpv.js';
 import { liquidArgon, type StoppingMaterial } from './lar-material.js';
@@ -96,7 +96,7 @@ export interface DedxProfile {
  * p.dataMpvMeVPerCm[20] / p.expectedMpvMeVPerCm[20] // ~ 1 in the MIP region
  */
 export function stoppingMuonDedxProfile(
-  sample: CosmicSample,
+  sample: ReconstructedSample,
   t0: T0Payload,
   lifetime: LifetimePayload,
   scale: EnergyScalePayload,
@@ -196,7 +196,7 @@ interface Calorimetry {
 
 /** Step 2: the calorimetric conversion of the payloads (t0, lifetime, energy scale) and the nominal model of the sample's response. */
 function calorimetry(
-  sample: CosmicSample,
+  sample: ReconstructedSample,
   t0: T0Payload,
   lifetime: LifetimePayload,
   scale: EnergyScalePayload,
@@ -256,7 +256,7 @@ class PieceScratch {
  * calibrated dE/dx, {@link pieceData}), then the toy replicas of the same hits
  * ({@link pieceReplicas}), piece after piece; then the values split by residual-range bin.
  */
-function collectStoppingMuonHits(sample: CosmicSample, c: Calorimetry, settings: ProfileSettings, rng: RandomSource): ProfileHits {
+function collectStoppingMuonHits(sample: ReconstructedSample, c: Calorimetry, settings: ProfileSettings, rng: RandomSource): ProfileHits {
   const { hits, tracks, segments } = sample;
   const rrMax = settings.axis.hi;
   const rr: number[] = [];
@@ -310,7 +310,7 @@ interface Piece {
  * through the inverse recombination) and the Landau-Vavilov MPV at the hit's pitch and energy.
  * Returns the number of hits in range.
  */
-function pieceData(sample: CosmicSample, c: Calorimetry, piece: Piece, work: PieceScratch, out: { rr: number[]; dedx: number[]; lv: number[] }): number {
+function pieceData(sample: ReconstructedSample, c: Calorimetry, piece: Piece, work: PieceScratch, out: { rr: number[]; dedx: number[]; lv: number[] }): number {
   const { hits, segments, response } = sample;
   const tpc = segments.tpc[piece.segment]!;
   const t0k = c.offset.get(tpc) ?? 0;
@@ -342,7 +342,7 @@ function pieceData(sample: CosmicSample, c: Calorimetry, piece: Piece, work: Pie
  * nominal noise times the lifetime correction, through the same calorimetric conversion. Per
  * replica: every hit's charge, then the noise of each hit in range (the draw order).
  */
-function pieceReplicas(sample: CosmicSample, c: Calorimetry, piece: Piece, work: PieceScratch, rng: RandomSource, toy: number[][]): void {
+function pieceReplicas(sample: ReconstructedSample, c: Calorimetry, piece: Piece, work: PieceScratch, rng: RandomSource, toy: number[][]): void {
   const { hits, response } = sample;
   const pitch = hits.pitchCm[piece.first]!;
   const axis = c.settings.axis;

@@ -64,6 +64,10 @@ export {
   HitTableSchema,
   MichelTableSchema,
   CosmicSampleSchema,
+  ReconstructedSampleSchema,
+  ReconstructionInfoSchema,
+  type ReconstructedSample,
+  type ReconstructionInfo,
   type TrackTable,
   type SegmentTable,
   type HitTable,
@@ -88,6 +92,13 @@ export { TrackClass, APA_ANY, TRACK_CLASS_NAMES, type TrackClassName, classifyTr
 export { chargeSharingFraction, shareChargeInPlace } from './charge-sharing.js';
 export { simulateCosmics, type CosmicSimulation, type CosmicTruth } from './simulate-cosmics.js';
 export { classRates, type ClassRates } from './class-rates.js';
+// pattern recognition from hits (no truth): clusters, robust 2D lines, 3D segments, stitching, classes
+export { reconstructCosmics, ReconstructionOptionsSchema, type ReconstructionOptions } from './reco/reconstruct-cosmics.js';
+export { clusterHits } from './reco/cluster-2d.js';
+export { fitLine2D, type Line2D, type LineFitOptions } from './reco/line-fit-2d.js';
+export { buildSegment, type Segment3D, type Point3 } from './reco/segment-3d.js';
+// closure code (reads the truth): class efficiency and purity
+export { classClosure, type ClassClosure } from './reco/class-closure.js';
 // calibrations: t0, vd, lifetime, energy scale, Michel test
 export { segmentEndTimes, type SegmentEndTimes } from './segment-end-time.js';
 export { t0FromCosmics, vdFromCosmics, type DriftCalibrationOptions } from './calibrate-drift.js';
@@ -128,7 +139,7 @@ export {
 export { cosmicsPlugin, type CosmicsPluginOptions } from './cosmics-plugin.js';
 export { COSMICS_VERSION } from './version.js';
 export { lifetimePlot, dedxVsResidualRangePlot, classRatesPlot, michelPlot, type LifetimePlotOptions, type DedxPlotInput } from './plots.js';
-export { cosmicSampleHash } from './sample-hash.js';
+export { cosmicSampleHash, hitCollectionHash } from './sample-hash.js';
 // statistics planner
 export { DEFAULT_PLANNING, StatisticsPlanInputSchema, type StatisticsPlanInput, type StatisticsPlan, planStatistics } from './statistics-planner.js';
 export { measureEventSpreads, perTrackDqdx, relativeSpread, michelRelativeSpread } from './event-spread.js';

@@ -1,5 +1,6 @@
 import { contentHash, sha256 } from '@nucal/core';
 import type { CosmicSample } from './cosmic-sample.js';
+import type { HitCollection } from './hit-collection.js';
 
 type Typed = Float64Array | Float32Array | Int32Array | Uint8Array;
 
@@ -32,5 +33,26 @@ export function cosmicSampleHash(sample: CosmicSample): string {
     segments: tableDigests(sample.segments),
     hits: tableDigests(sample.hits),
     michel: tableDigests(sample.michel),
+  });
+}
+
+/**
+ * Content hash of a hit collection for provenance (the calibration's input): the settings and
+ * the sha256 of each typed array's bytes.
+ *
+ * @example hitCollectionHash(simulateCosmics({ days: 0.1 }, createRng(1)).hits) // 64 hex characters
+ */
+export function hitCollectionHash(hits: HitCollection): string {
+  return contentHash({
+    format: hits.format,
+    formatVersion: hits.formatVersion,
+    liveDays: hits.liveDays,
+    depthKmwe: hits.depthKmwe,
+    module: hits.module,
+    response: hits.response,
+    tickUs: hits.tickUs,
+    views: hits.views,
+    events: tableDigests(hits.events),
+    hits: tableDigests(hits.hits),
   });
 }

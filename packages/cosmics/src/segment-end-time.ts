@@ -1,4 +1,4 @@
-import type { CosmicSample } from './cosmic-sample.js';
+import type { ReconstructedSample } from './cosmic-sample.js';
 
 /** Hit time extrapolated to one end of a segment. */
 export interface SegmentEndTimes {
@@ -22,7 +22,7 @@ export interface SegmentEndTimes {
  * @example const ends = segmentEndTimes(sample, SegmentEnd.ANODE, { windowCm: 60 });
  */
 export function segmentEndTimes(
-  sample: CosmicSample,
+  sample: ReconstructedSample,
   endKind: number,
   options: { windowCm?: number; minHits?: number } = {},
 ): SegmentEndTimes {

@@ -28,8 +28,13 @@ import { generateMuons, muonFluxModel, type MuonFluxModel, type MuonSet } from '
 import { CosmicSimulationConfigSchema, type CosmicSimulationConfig, type CosmicSimulationConfigInput } from './simulation-config.js';
 import { TrackClass, classifyTrack } from './track-classes.js';
 
-/** What generated a simulated sample: the resolved per-TPC truth and the expected muon rate. */
+/**
+ * What generated a simulated sample (closure code only): the resolved per-TPC truth, the
+ * expected muon rate and the true tracks, segments, per-wire deposits and Michel electrons
+ * (`sample`; event e of the hit collection is true track e).
+ */
 export interface CosmicTruth {
+  readonly sample: CosmicSample;
   readonly tpcs: readonly TpcTruth[];
   readonly expectedMuonsPerDay: number;
   /** Muons generated on the box surface (including ones that only graze it). */
@@ -38,14 +43,9 @@ export interface CosmicTruth {
   readonly michelDedxMeVPerCm: number;
 }
 
-/**
- * A simulated run: the hit collection (what the detector records, the calibration's only
- * input) and, beside it, the truth: per-TPC constants and the true tracks, segments, per-wire
- * deposits and Michel electrons (`sample`, for closure code only).
- */
+/** A simulated run: the hit collection (what the detector records, the calibration's only input) and, beside it, the truth. */
 export interface CosmicSimulation {
   readonly hits: HitCollection;
-  readonly sample: CosmicSample;
   readonly truth: CosmicTruth;
 }
 
@@ -513,13 +513,18 @@ function inductionHits(setup: SimulationSetup, muon: MuonTrack, s: TpcSegment, r
   for (let v = 0; v < setup.views.length; v++) {
     if (v === setup.chargeView) continue;
     const view = setup.views[v]!;
-    const wc = wireCrossings(view, o, u, s.tStartCm, s.tEndCm, cfg.maxTrackPitchCm);
-    if (!wc) continue;
+    // No pitch cut here: a track along the induction wires still induces a (long) pulse on the
+    // wire it runs along; without a wire centre crossed, one hit on the nearest wire at mid-segment.
+    const crossed = wireCrossings(view, o, u, s.tStartCm, s.tEndCm, Infinity);
+    const pd = pitchDirection(view);
+    const tMid = 0.5 * (s.tStartCm + s.tEndCm);
+    const nearest = Math.min(view.wires - 1, Math.max(0, Math.round(((o.y + tMid * u.y) * pd.y + (o.z + tMid * u.z) * pd.z - view.cMinCm) / view.pitchCm - 0.5)));
+    const wc: WireCrossings = crossed ?? { count: 1, firstWire: nearest, step: 1, tFirstCm: tMid, trackPitchCm: s.lengthCm };
     const k = s.tpc * setup.views.length + v;
     const state = setup.channels.state[k]!;
     const gains = setup.channels.gain[k];
-    const dxPerWire = Math.abs(u.x) * wc.trackPitchCm;
-    const q0 = setup.mipElectronsPerCm[s.tpc]! * wc.trackPitchCm;
+    const dxPerWire = Math.abs(u.x) * Math.min(wc.trackPitchCm, s.lengthCm);
+    const q0 = setup.mipElectronsPerCm[s.tpc]! * Math.min(wc.trackPitchCm, s.lengthCm);
     for (let h = 0; h < wc.count; h++) {
       const t = wc.tFirstCm + h * wc.trackPitchCm;
       const x = o.x + t * u.x;
@@ -712,7 +717,6 @@ export function simulateCosmics(configInput: CosmicSimulationConfigInput, rng: R
   };
   return {
     hits,
-    sample,
-    truth: { tpcs: setup.truths, expectedMuonsPerDay: setup.flux.ratePerDay, generatedMuons: muons.count, michelDedxMeVPerCm: MICHEL_DEDX_MEV_PER_CM },
+    truth: { sample, tpcs: setup.truths, expectedMuonsPerDay: setup.flux.ratePerDay, generatedMuons: muons.count, michelDedxMeVPerCm: MICHEL_DEDX_MEV_PER_CM },
   };
 }

@@ -6,7 +6,7 @@ import { TrackClass } from './track-classes.js';
 import { wireGroups } from './wire-groups.js';
 
 describe('wire groups', () => {
-  const { sample } = simulateCosmics({ days: 0.02 }, createRng('wire-groups'));
+  const { sample } = simulateCosmics({ days: 0.02 }, createRng('wire-groups')).truth;
   const through = (t: number): boolean => (sample.tracks.flags[t]! & TrackClass.THROUGHGOING) !== 0;
 
   it('cuts every TPC piece of the selected tracks into groups of N consecutive wires after skipping the end wires', () => {

@@ -42,7 +42,8 @@ export interface WireGroupOptions {
 
 /**
  * Splits every TPC piece of the selected tracks into groups of `wiresPerGroup` consecutive
- * wires (the remainder at the end of a piece is dropped). Transverse diffusion shares charge
+ * wires (wire numbers in steps of one: a dead channel starts a new run; the remainder of a run
+ * is dropped). Transverse diffusion shares charge
  * between neighbouring wires: it narrows the per-wire Landau distribution more the longer the
  * drift, which biases any per-wire robust estimator (truncated mean, MPV) along the drift, but
  * it conserves the charge of a group except for the small exchange at the group's two edges.
@@ -58,14 +59,25 @@ export function wireGroups(sample: CosmicSample, selectTrack: (track: number) =>
   if (!Number.isInteger(n) || n < 1) throw new ValidationError(`wiresPerGroup ${n}: expected an integer >= 1`);
   if (!Number.isInteger(skip) || skip < 0) throw new ValidationError(`skipEndWires ${skip}: expected an integer >= 0`);
   const { segments, hits } = sample;
-  const useful = (k: number): number => Math.max(0, segments.hitCount[k]! - 2 * skip);
-  let total = 0;
-  const selected = new Uint8Array(segments.count);
+  // Groups need n consecutive wires (a dead channel breaks a run); per segment, the starts of
+  // the groups in order.
+  const starts: number[] = [];
+  const segOf: number[] = [];
   for (let k = 0; k < segments.count; k++) {
     if (!selectTrack(segments.track[k]!)) continue;
-    selected[k] = 1;
-    total += Math.floor(useful(k) / n);
+    const lo = segments.firstHit[k]! + skip;
+    const hi = segments.firstHit[k]! + segments.hitCount[k]! - skip;
+    let run = lo;
+    for (let j = lo; j < hi; j++) {
+      if (j > run && Math.abs(hits.channel[j]! - hits.channel[j - 1]!) !== 1) run = j;
+      if (j - run + 1 === n) {
+        starts.push(run);
+        segOf.push(k);
+        run = j + 1;
+      }
+    }
   }
+  const total = starts.length;
   const out = {
     count: total,
     wiresPerGroup: n,
@@ -78,31 +90,27 @@ export function wireGroups(sample: CosmicSample, selectTrack: (track: number) =>
     pitchCm: new Float64Array(total),
     chargeAdc: new Float64Array(total),
   };
-  let g = 0;
-  for (let k = 0; k < segments.count; k++) {
-    if (!selected[k]) continue;
-    const groups = Math.floor(useful(k) / n);
-    let first = segments.firstHit[k]! + skip;
-    for (let i = 0; i < groups; i++, g++, first += n) {
-      let t = 0;
-      let y = 0;
-      let path = 0;
-      let q = 0;
-      for (let j = first; j < first + n; j++) {
-        t += hits.timeUs[j]!;
-        y += hits.yCm[j]!;
-        path += hits.pathCm[j]!;
-        q += hits.chargeAdc[j]!;
-      }
-      out.track[g] = segments.track[k]!;
-      out.tpc[g] = segments.tpc[k]!;
-      out.firstHit[g] = first;
-      out.timeUs[g] = t / n;
-      out.yCm[g] = y / n;
-      out.pathCm[g] = path / n;
-      out.pitchCm[g] = hits.pitchCm[first]!;
-      out.chargeAdc[g] = q;
+  for (let g = 0; g < total; g++) {
+    const first = starts[g]!;
+    const k = segOf[g]!;
+    let t = 0;
+    let y = 0;
+    let path = 0;
+    let q = 0;
+    for (let j = first; j < first + n; j++) {
+      t += hits.timeUs[j]!;
+      y += hits.yCm[j]!;
+      path += hits.pathCm[j]!;
+      q += hits.chargeAdc[j]!;
     }
+    out.track[g] = segments.track[k]!;
+    out.tpc[g] = segments.tpc[k]!;
+    out.firstHit[g] = first;
+    out.timeUs[g] = t / n;
+    out.yCm[g] = y / n;
+    out.pathCm[g] = path / n;
+    out.pitchCm[g] = hits.pitchCm[first]!;
+    out.chargeAdc[g] = q;
   }
   return out;
 }
