@@ -98,6 +98,15 @@ describe('conditions browser in Chromium', () => {
     await page.close();
   });
 
+  it('a tag of curves draws the latest one beside its timeline', async () => {
+    const last = (await h.db.listIovs(TAGS.nonlinearity)).items.at(-1)!.hash;
+    const { page, problems } = await open(`/tags/${TAGS.nonlinearity}`);
+    expect(await page.locator('[data-plot][data-rendered="true"]').count()).toBe(2);
+    expect(await page.locator('[data-plot-name="electron-nonlinearity"]').getAttribute('data-plot')).toBe(`/api/v1/plots/payloads/${last}/electron-nonlinearity`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a juno.uniformity payload draws its map: 60 x 60 cells of g and the calibration points', async () => {
     const hash = (await h.db.listIovs(TAGS.uniformity)).items[0]!.hash;
     const { page, problems } = await open(`/payloads/${hash}`);

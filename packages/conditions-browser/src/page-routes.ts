@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseError, NucalError, ValidationError } from '@nucal/core';
 import type { BrowserContext } from './browser-context.js';
 import { sendCached } from './http-answers.js';
-import { DiffQuery, NameParam, NoQuery, parsePart } from './request.js';
+import { DiffQuery, HashOrPrefix, NameParam, NoQuery, parsePart } from './request.js';
 import { globalTagDiffPage, tagDiffPage, type DiffPageData } from './pages/diff-page.js';
 import { errorPage } from './pages/error-page.js';
 import { globalTagPage } from './pages/global-tag-page.js';
@@ -11,7 +11,6 @@ import { payloadPage } from './pages/payload-page.js';
 import { payloadUrl } from './pages/parts.js';
 import { tagPage } from './pages/tag-page.js';
 import { payloadPlots, tagPlots } from './plots/plot-routes.js';
-import { z } from 'zod';
 
 const HTML = 'text/html; charset=utf-8';
 /** IOVs listed on a tag's page (the timeline draws up to MAX_PLOT_IOVS; the API pages all). */
@@ -37,9 +36,6 @@ function page(handler: (req: FastifyRequest) => Promise<PageAnswer>) {
     return sendCached(req, reply, body, HTML);
   };
 }
-
-/** A payload hash, or a unique prefix of 6 or more hex digits (redirected to the full hash). */
-const HashOrPrefix = z.object({ hash: z.string().regex(/^[0-9a-f]{6,64}$/, 'expected a payload hash: 64 hex digits, or a unique prefix of 6 or more') });
 
 /**
  * The pages: `/` (global tags, tags, records), `/global-tags/:name`, `/tags/:name` (timeline,
@@ -74,7 +70,10 @@ export function registerPageRoutes(app: FastifyInstance, ctx: BrowserContext): v
       parsePart(NoQuery, req.query, 'query');
       const tag = await db.tagSummary(name);
       const first = await db.listIovs(name, { limit: IOVS_ON_PAGE });
-      return tagPage({ tag, iovs: first.items, more: first.nextCursor !== null, plots: await tagPlots(ctx, name) });
+      // the latest constants drawn too (a curve, a map), when the record has payload plots
+      const last = tag.lastSince === null ? undefined : (await db.listIovs(name, { from: tag.lastSince, limit: 1 })).items[0];
+      const latest = last ? { since: last.since, plots: await payloadPlots(ctx, last.hash, tag.record) } : null;
+      return tagPage({ tag, iovs: first.items, more: first.nextCursor !== null, plots: await tagPlots(ctx, name), latest });
     }),
   );
 

@@ -6,6 +6,8 @@ import { z } from 'zod';
 export const NameParam = z.object({ name: TagNameSchema });
 /** A payload hash in a path. */
 export const HashParam = z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits') });
+/** A payload hash, or a unique prefix of 6 or more hex digits (a page redirects it to the full hash). */
+export const HashOrPrefix = z.object({ hash: z.string().regex(/^[0-9a-f]{6,64}$/, 'expected a payload hash: 64 hex digits, or a unique prefix of 6 or more') });
 /** A plot name in a path. */
 export const PlotName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a plot name such as lifetime-over-time');
 /** A route without query parameters. */
