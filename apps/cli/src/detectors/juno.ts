@@ -1,4 +1,5 @@
 import { junoEnergyScaleRecord, NonlinearityOptions, nonlinearityPlugin, nonlinearityRecord, NonlinearitySimConfig, sampleFromCsv } from '@nucal/nonlinearity';
+import { UniformityOptions, uniformityPlugin, uniformityRecord, UniformitySimConfig } from '@nucal/uniformity';
 import { definePluginEntry } from '../registry/plugin-entry.js';
 import type { Detector } from './detector.js';
 
@@ -9,7 +10,7 @@ import type { Detector } from './detector.js';
 export const juno: Detector = {
   name: 'juno',
   description: 'JUNO-like 20 kt liquid-scintillator detector (run-based IOVs)',
-  records: [nonlinearityRecord, junoEnergyScaleRecord],
+  records: [nonlinearityRecord, junoEnergyScaleRecord, uniformityRecord],
   plugins: [
     definePluginEntry({
       id: 'juno.nonlinearity',
@@ -34,6 +35,23 @@ export const juno: Detector = {
           : config,
       create: (options) => nonlinearityPlugin(options) as never,
       readInput: (text, file) => (/\.csv$/i.test(file) ? sampleFromCsv(text) : JSON.parse(text)),
+    }),
+    definePluginEntry({
+      id: 'juno.uniformity',
+      detector: 'juno',
+      description: 'n-H source peaks at the ACU, GT and CLS calibration points: the non-uniformity map g(cos theta, (r/R)^3) and Y0 at the centre',
+      records: [uniformityRecord],
+      options: UniformityOptions,
+      simulation: UniformitySimConfig,
+      timeType: 'run',
+      defaultSince: '1',
+      daily: false,
+      defaultTagPrefix: 'mc',
+      shortcuts: [
+        { flags: '--events <n>', description: 'n-H source events per calibration point', sets: 'sim.eventsPerPoint' },
+        { flags: '--cls-points <n>', description: 'CLS points besides the 27 ACU and 23 GT points', sets: 'sim.clsPoints' },
+      ],
+      create: (options) => uniformityPlugin(options) as never,
     }),
   ],
 };

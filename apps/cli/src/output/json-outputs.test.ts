@@ -54,6 +54,7 @@ describe('--json outputs match their published schemas', () => {
     ['plugins list', () => ['plugins', 'list']],
     ['dune stats', () => ['dune', 'stats', '--sample', 'stopping', '--precision', '0.01', '--resolution', '0.2', '--rate', '50']],
     ['juno plan', () => ['juno', 'plan', '--programme', 'weekly']],
+    ['juno uniformity', () => ['juno', 'uniformity', '--scenario', 'central', '--events-per-energy', '1000']],
   ];
   for (const [command, argv] of cases) {
     it(`nucal ${command}`, async () => {

@@ -4,6 +4,7 @@ import { DbOutputSchemas } from './db-output.js';
 import { DbInspectOutputSchemas } from './db-inspect-output.js';
 import { DuneStatsOutputSchema } from './dune-output.js';
 import { JunoPlanOutputSchema } from './juno-plan-output.js';
+import { JunoUniformityOutputSchema } from './juno-uniformity-output.js';
 import { PluginsListOutputSchema } from './plugins-output.js';
 import { TokenOutputSchemas } from './token-output.js';
 
@@ -21,6 +22,7 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'plugins list': PluginsListOutputSchema,
   'dune stats': DuneStatsOutputSchema,
   'juno plan': JunoPlanOutputSchema,
+  'juno uniformity': JunoUniformityOutputSchema,
 };
 
 /** JSON Schema (draft 2020-12) of a command's output. */
