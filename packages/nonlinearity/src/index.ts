@@ -1,9 +1,10 @@
 /**
- * @nucal/nonlinearity — the LS energy non-linearity calibration of PHYSICS.md 1.4 (JUNO
- * calibration strategy, JHEP 03 (2021) 004, arXiv:2011.06405): the 4-parameter electron
- * model, gamma predictions from P(E_e), the B-12 fold, the chi2 fit, peak fitting, positron
+ * @nucal/nonlinearity — the LS energy non-linearity calibration after the JUNO calibration
+ * strategy (JHEP 03 (2021) 004, arXiv:2011.06405): the 4-parameter electron model, gamma
+ * predictions from P(E_e), the B-12 fold, the chi2 fit, peak fitting, positron
  * reconstruction, the systematic band, the `juno.nonlinearity` calibration plugin and the
- * `juno.energy` reconstruction plugin.
+ * `juno.energy` reconstruction plugin (energy scale, non-linearity and the `juno.uniformity`
+ * map at the event's vertex).
  */
 // electron non-linearity model f(E) = (p0 + p3/E) / (1 + p1 exp(-p2 E))
 export { NONLIN_PARAMETERS, NonlinParams, fNonlin, electronVisibleMeV, electronVisibleInto, gridVisibleInto, paramsToArray, type NonlinParameter } from './model.js';
@@ -67,5 +68,5 @@ export {
 export { electronCurve, electronCurveOf } from './electron-curve.js';
 // plugins
 export { nonlinearityPlugin, type NonlinearityPlugin } from './plugin.js';
-export { energyReconstructionPlugin, type EnergyEvent, type EnergyRecoOutput } from './energy-reco-plugin.js';
+export { energyReconstructionPlugin, type EnergyEvent, type EnergyRecoOutput, type Vertex } from './energy-reco-plugin.js';
 export { PACKAGE_VERSION } from './version.js';

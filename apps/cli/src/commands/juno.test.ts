@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { runTime } from '@nucal/core';
 import { openConditionsDb } from '@nucal/conditions-db';
 import { energyReconstructionPlugin, junoEnergyScaleRecord, fNonlin, nonlinearityClosure, nonlinearityRecord, type ClosureTruth, type NonlinParams } from '@nucal/nonlinearity';
+import { uniformityCorrection, uniformityRecord } from '@nucal/uniformity';
 import { describe, expect, it } from 'vitest';
 import { nucal, tempDir } from '../cli.test-support.js';
 import { CalibrateOutputSchema } from '../output/calibrate-output.js';
 
 describe('nucal juno nonlinearity', () => {
-  it('writes juno.nonlinearity and juno.energy-scale as run IOVs that juno.energy reconstruction reads by event time', async () => {
+  it('writes juno.nonlinearity and juno.energy-scale as run IOVs that juno.energy reconstruction reads by event time, with the juno.uniformity map at the event vertex', async () => {
     const dir = tempDir('nucal-juno-');
     const db = join(dir, 'c.sqlite');
     // Reduced statistics (20k events per source, no systematic mocks): this test is about the
@@ -31,6 +32,12 @@ describe('nucal juno nonlinearity', () => {
     expect(closure.maxDeviation).toBeLessThan(0.003);
     expect(readdirSync(join(dir, 'plots')).sort()).toEqual(['juno-b12-spectrum.svg', 'juno-electron-nonlinearity.svg', 'juno-gamma-nonlinearity.svg', 'juno-nonlinearity-band-breakdown.svg', 'juno-positron-bias.svg']);
     expect((await nucal('juno', 'nonlinearity', '--seed', '2', '--since', '200', ...common)).code).toBe(0);
+    // the non-uniformity map the reconstruction needs as well (small statistics)
+    const uni = await nucal('calibrate', 'juno.uniformity', '--events', '2000', '--seed', '1', '--since', '100', '--db', db, '--tag-prefix', 'mc', '--global-tag', 'juno-mc', '--json');
+    expect(uni.code, uni.err).toBe(0);
+    const uniRun = CalibrateOutputSchema.parse(JSON.parse(uni.out)).runs[0]!;
+    expect(uniRun.written.map((w) => w.tag)).toEqual(['mc.juno.uniformity']);
+    expect(uniRun.summary.pointsUsed!.value).toBe(250);
 
     // Reconstruction reads a frozen global tag (an open one is refused by provider()).
     expect((await nucal('db', 'gt', 'lock', 'juno-mc', '--snapshot', 'now', '--db', db)).code).toBe(0);
@@ -39,20 +46,24 @@ describe('nucal juno nonlinearity', () => {
       const provider = await conditions.provider({ globalTag: 'juno-mc' });
       const reco = energyReconstructionPlugin();
       const trueKineticMeV = 3;
+      const vertex = { xCm: 1200, yCm: 300, zCm: -700 };
       const hashes = new Set<string>();
       for (const run of [150, 151, 250]) {
         const scale = (await provider.resolve(junoEnergyScaleRecord, runTime(run))).payload;
         const nl = (await provider.resolve(nonlinearityRecord, runTime(run))).payload;
-        // The PE a 3 MeV positron gives under the constants valid at this run.
-        const pe = scale.darkNoiseOffsetPe + scale.y0PePerMeV * (scale.annihilationVisibleMeV + trueKineticMeV * fNonlin(trueKineticMeV, nl.parameters));
-        const out = await reco.process({ peTotal: pe, time: runTime(run) }, provider);
+        const g = uniformityCorrection((await provider.resolve(uniformityRecord, runTime(run))).payload).g(vertex.xCm, vertex.yCm, vertex.zCm);
+        // The PE a 3 MeV positron at this vertex gives under the constants valid at this run.
+        const pe = scale.darkNoiseOffsetPe + scale.y0PePerMeV * g * (scale.annihilationVisibleMeV + trueKineticMeV * fNonlin(trueKineticMeV, nl.parameters));
+        const out = await reco.process({ peTotal: pe, vertex, time: runTime(run) }, provider);
+        expect(out.g).toBe(g);
         expect(out.positronKineticMeV).toBeCloseTo(trueKineticMeV, 6);
         expect(out.inValidityRange).toBe(true);
+        expect(out.conditions.uniformity).toBe(uniRun.written[0]!.hash);
         hashes.add(out.conditions.nonlinearity);
       }
-      // Runs 150 and 151 share an IOV, run 250 is in the second one.
+      // Runs 150 and 151 share an IOV, run 250 is in the second one; the map is valid from 100 on.
       expect(hashes.size).toBe(2);
-      expect(provider.misses).toBe(4);
+      expect(provider.misses).toBe(5);
     } finally {
       await conditions.close();
     }
