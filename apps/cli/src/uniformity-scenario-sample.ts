@@ -1,7 +1,7 @@
 import { ValidationError } from '@nucal/core';
 import { createRng } from '@nucal/numeric';
 import {
-  defaultCalibrationPoints, measureDarkNoise, opticsMapFactory, SCENARIOS, SCENARIO_NAMES, simulatePointData, ToyConfigSchema, UniformitySample,
+  defaultCalibrationPoints, measureDarkNoise, opticsMapFactory, SCENARIOS, SCENARIO_NAMES, simulatePointData, ToyConfigSchema, UniformitySample, type ResponseMapLike,
 } from '@nucal/uniformity';
 
 /**
@@ -26,7 +26,7 @@ export function scenarioCalibrationSample(name: string, o: { seed: string; event
   const def = SCENARIOS[name];
   if (!def || def.correction !== 'finite-points') throw new ValidationError(`scenario "${name}" has no map the juno.uniformity record can hold: expected one of ${WRITABLE_SCENARIOS.join(', ')}`);
   const toy = ToyConfigSchema.parse(def.toy);
-  const map = opticsMapFactory(def.response, createRng(o.seed).fork('detector'));
+  const map = scenarioTruthMap(name, o.seed);
   const rng = createRng(o.seed).fork(`scenario/${name}`);
   const dark = measureDarkNoise(toy, rng.fork('dark-noise'));
   const points = defaultCalibrationPoints(createRng('uniformity.cls-template'));
@@ -37,4 +37,17 @@ export function scenarioCalibrationSample(name: string, o: { seed: string; event
     darkNoise: { offsetPe: dark.offsetPe, errorPe: dark.errorPe },
     points: data,
   });
+}
+
+/**
+ * The truth map of a scenario's detector (the one `runScenario` builds from `<seed>/detector`;
+ * cached within the process). For closure displays only, such as the demo's events: a
+ * calibration never sees it.
+ *
+ * @example scenarioTruthMap('qe-variation', '13').peMeV(0, 0, 1500)
+ */
+export function scenarioTruthMap(name: string, seed: string): ResponseMapLike {
+  const def = SCENARIOS[name];
+  if (!def) throw new ValidationError(`scenario "${name}" is unknown: expected one of ${SCENARIO_NAMES.join(', ')}`);
+  return opticsMapFactory(def.response, createRng(seed).fork('detector'));
 }

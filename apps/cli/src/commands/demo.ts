@@ -10,8 +10,10 @@ import { serveDemoBrowser, stopSignal } from '../demo-browser.js';
 import { clearDemoFiles, DEMO_EXPORT_GLOBAL_TAG } from '../demo-files.js';
 import { showMeasurement, showTime } from '../format.js';
 import { CalibrateOutputSchema } from '../output/calibrate-output.js';
+import { JunoUniformityOutputSchema } from '../output/juno-uniformity-output.js';
 import { openDb } from '../open-db.js';
 import { parseInteger } from '../parse-args.js';
+import { scenarioTruthMap } from '../uniformity-scenario-sample.js';
 
 /** A channel-gain record used only to show the conditions workflow. */
 export const demoGainRecord = defineRecord({
@@ -119,7 +121,14 @@ async function nucal(runCli: RunCli, argv: string[]): Promise<string> {
   return r.out;
 }
 
-/** JUNO: calibrate the energy scale into two run IOVs, then reconstruct positrons by run. */
+/** The demo's uniformity scenario: the realistic detector (250 source points, vertex resolution, QE spread). */
+const UNIFORMITY_SCENARIO = 'qe-variation';
+const UNIFORMITY_SEED = '13';
+
+/**
+ * JUNO: calibrate the energy scale into two run IOVs and the non-uniformity map into one, then
+ * reconstruct positrons at the centre and off-centre by run.
+ */
 async function junoChapter(cli: CliContext, o: { db: string; plots: string }, say: (t: string) => void, runCli: RunCli): Promise<void> {
   say('\nJUNO-like liquid scintillator: energy non-linearity (nucal juno nonlinearity)');
   for (const [seed, since] of [['11', '1000'], ['12', '1200']] as const) {
@@ -132,22 +141,43 @@ async function junoChapter(cli: CliContext, o: { db: string; plots: string }, sa
     const closure = nonlinearityClosure(run.truth as ClosureTruth, { params: fit.values as NonlinParams, annihilationVisibleMeV: s.annihilationVisibleEnergy!.value });
     say(`8. runs ${since}+: p0..p3 = ${[s.p0, s.p1, s.p2, s.p3].map((m) => showMeasurement(m!)).join(', ')}; chi2/ndof ${fit.chi2.toFixed(1)}/${fit.ndof}; closure: max |f_fit/f_true - 1| = ${(100 * closure.maxDeviation).toFixed(3)}% (0.5-8 MeV), positrons 1-8 MeV within ${(100 * closure.maxPositronBias).toFixed(3)}%; ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
+
+  say('\nJUNO-like liquid scintillator: position non-uniformity and energy resolution (nucal juno uniformity)');
+  const t0 = performance.now();
+  const u = JunoUniformityOutputSchema.parse(JSON.parse(await nucal(runCli, [
+    'juno', 'uniformity', '--scenario', UNIFORMITY_SCENARIO, '--seed', UNIFORMITY_SEED, '--events-per-energy', '20000', '--events-per-point', '5000',
+    '--since', '1000', '--db', o.db, '--tag-prefix', 'demo', '--global-tag', 'demo-juno', '--plots', o.plots, '--json',
+  ])))[0]!;
+  const w = u.written!;
+  say(`9. scenario ${u.scenario} (${u.description}), 20,000 positrons per energy: a = ${showMeasurement(u.a)} % sqrt(MeV), b = ${showMeasurement(u.b)} %, c = ${showMeasurement(u.c)} % MeV, a_eff = ${showMeasurement(u.aEff)} %; energy scale over the volume ${u.biasPct >= 0 ? '+' : ''}${u.biasPct.toFixed(2)}% from the centre's; its map from ${w.summary.pointsUsed!.value} source points (g ${w.summary.gMin!.value.toFixed(3)}-${w.summary.gMax!.value.toFixed(3)}) written to ${w.payloads.map((p) => p.tag).join(', ')} since run ${w.since.text}; ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
   // Reconstruction reads a frozen global tag: lock it with a snapshot, as a production pass would.
   await nucal(runCli, ['db', 'gt', 'lock', 'demo-juno', '--snapshot', 'now', '--db', o.db]);
   const db = await openDb(cli, { url: o.db, mode: 'read' });
   try {
     const conditions = await db.provider({ globalTag: 'demo-juno' });
     const reco = energyReconstructionPlugin();
+    // Events are made with the scenario's TRUE response at their vertex (closure display only):
+    // the reconstruction must undo it with the calibrated map it reads by run.
+    const truth = scenarioTruthMap(u.scenario, UNIFORMITY_SEED);
+    const events = [
+      [1005, 1, 'centre', { xCm: 0, yCm: 0, zCm: 0 }],
+      [1100, 3, 'r 10 m, equator', { xCm: 1000, yCm: 0, zCm: 0 }],
+      [1150, 3, 'r 15.5 m, equator', { xCm: 0, yCm: 1550, zCm: 0 }],
+      [1250, 3, 'r 14.8 m, 42 deg from the top', { xCm: -700, yCm: 700, zCm: 1100 }],
+      [1300, 6, 'r 12 m, bottom', { xCm: 0, yCm: 0, zCm: -1200 }],
+    ] as const;
     const rows: string[] = [];
-    for (const [run, kineticMeV] of [[1005, 1], [1100, 3], [1250, 3], [1300, 6]] as const) {
-      // the PE a positron of this kinetic energy gives with the constants of its run
+    for (const [run, kineticMeV, where, vertex] of events) {
       const scale = (await conditions.resolve(junoScaleRecord, runTime(run))).payload;
       const nl = (await conditions.resolve(nonlinearityRecord, runTime(run))).payload;
-      const pe = scale.darkNoiseOffsetPe + scale.y0PePerMeV * (scale.annihilationVisibleMeV + kineticMeV * fNonlin(kineticMeV, nl.parameters));
-      const out = await reco.process({ peTotal: Math.round(pe), time: runTime(run) }, conditions);
-      rows.push(`run ${run}: ${Math.round(pe)} PE -> E_vis ${out.visibleEnergyMeV.toFixed(3)} MeV, positron T ${out.positronKineticMeV?.toFixed(3)} MeV`);
+      const gTrue = truth.peMeV(vertex.xCm, vertex.yCm, vertex.zCm) / truth.centrePeMeV;
+      const pe = Math.round(scale.darkNoiseOffsetPe + scale.y0PePerMeV * gTrue * (scale.annihilationVisibleMeV + kineticMeV * fNonlin(kineticMeV, nl.parameters)));
+      const out = await reco.process({ peTotal: pe, vertex, time: runTime(run) }, conditions);
+      const uncorrected = (pe - scale.darkNoiseOffsetPe) / scale.y0PePerMeV;
+      rows.push(`run ${run}, ${where}: ${pe} PE, g ${out.g.toFixed(3)} (true ${gTrue.toFixed(3)}): E_vis ${uncorrected.toFixed(3)} -> ${out.visibleEnergyMeV.toFixed(3)} MeV, positron T ${out.positronKineticMeV?.toFixed(3)} MeV (true ${kineticMeV})`);
     }
-    say(`9. juno.energy reconstruction through global tag demo-juno (IOV cache: ${conditions.misses} lookups for ${rows.length} events):\n   ${rows.join('\n   ')}`);
+    say(`10. juno.energy reconstruction through global tag demo-juno: energy scale, non-linearity and uniformity map by run (IOV cache: ${conditions.misses} lookups for ${rows.length} events):\n   ${rows.join('\n   ')}`);
   } finally {
     await db.close();
   }
@@ -162,7 +192,7 @@ async function duneChapter(cli: CliContext, o: { db: string; plots: string }, sa
   const r = CalibrateOutputSchema.parse(JSON.parse(await nucal(runCli, ['dune', 'cosmics', '--days', '2', '--seed', '21', '--inject', JSON.stringify(inject), '--since', since, '--db', o.db, '--tag-prefix', 'demo', '--global-tag', 'demo-dune', '--plots', o.plots, '--json'])));
   const truth = r.runs.at(-1)!.truth as CosmicTruth;
   const day0 = r.runs[0]!.summary;
-  say(`10. 2 detector-days in ${((performance.now() - t0) / 1000).toFixed(1)} s; day 0: ${Math.round(day0['rate.all']!.value)} muons, ${Math.round(day0['rate.stopping']!.value)} stopping; injected t0 2.5 us in TPC 1 -> ${showMeasurement(day0['t0.tpc1']!)} us; injected lifetime 6 ms in TPC 2 -> ${showMeasurement(day0['lifetime.tpc2']!)} ms`);
+  say(`11. 2 detector-days in ${((performance.now() - t0) / 1000).toFixed(1)} s; day 0: ${Math.round(day0['rate.all']!.value)} muons, ${Math.round(day0['rate.stopping']!.value)} stopping; injected t0 2.5 us in TPC 1 -> ${showMeasurement(day0['t0.tpc1']!)} us; injected lifetime 6 ms in TPC 2 -> ${showMeasurement(day0['lifetime.tpc2']!)} ms`);
 
   await nucal(runCli, ['db', 'gt', 'lock', 'demo-dune', '--snapshot', 'now', '--db', o.db]);
   const db = await openDb(cli, { url: o.db, mode: 'read' });
@@ -185,7 +215,7 @@ async function duneChapter(cli: CliContext, o: { db: string; plots: string }, sa
     const dedx = out.hits.map((h) => h.dEdxMeVPerCm ?? Number.NaN);
     const mean = dedx.reduce((a, b) => a + b, 0) / dedx.length;
     const spread = Math.max(...dedx.map((d) => Math.abs(d / 2.1 - 1)));
-    say(`11. dune.hits reconstruction of a 2.1 MeV/cm track in TPC 2 at ${showTime(at)}: mean dE/dx ${mean.toFixed(3)} MeV/cm, worst hit ${(100 * spread).toFixed(2)}% from 2.1 along the full ${(out.hits.at(-1)!.driftTimeUs / 1000).toFixed(2)} ms drift`);
+    say(`12. dune.hits reconstruction of a 2.1 MeV/cm track in TPC 2 at ${showTime(at)}: mean dE/dx ${mean.toFixed(3)} MeV/cm, worst hit ${(100 * spread).toFixed(2)}% from 2.1 along the full ${(out.hits.at(-1)!.driftTimeUs / 1000).toFixed(2)} ms drift`);
   } finally {
     await db.close();
   }
