@@ -1,10 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runTime } from '@nucal/core';
+import { runTime, silentLogger, silentProgress } from '@nucal/core';
+import { createRng } from '@nucal/numeric';
 import { openConditionsDb } from '@nucal/conditions-db';
-import { SCENARIO_NAMES, uniformityCorrection, uniformityRecord } from '@nucal/uniformity';
+import { SCENARIO_NAMES, uniformityCorrection, uniformityPlugin, uniformityRecord } from '@nucal/uniformity';
 import { describe, expect, it } from 'vitest';
 import { nucal, tempDir } from '../cli.test-support.js';
+import { CalibrateOutputSchema } from '../output/calibrate-output.js';
 import { JunoUniformityOutputSchema } from '../output/juno-uniformity-output.js';
 import { scenarioList } from './juno-uniformity.js';
 
@@ -99,10 +101,18 @@ describe('nucal juno uniformity', () => {
     expect(missing.err).toMatch(/required option '--scenario <name\|all>' not specified/);
   });
 
-  it('--scenario all is the whole ladder in order; the calibration alone stays nucal calibrate juno.uniformity', async () => {
+  it('--scenario all is the whole ladder in order; the calibration alone is nucal calibrate juno.uniformity, the plugin\'s constants for the same seed', async () => {
     expect(scenarioList('all')).toEqual([...SCENARIO_NAMES]);
     expect(scenarioList('central, finite-points,central')).toEqual(['central', 'finite-points']);
-    const help = await nucal('calibrate', 'juno.uniformity', '--help');
-    expect(help.out).toMatch(/--sim\.eventsPerPoint <n>/);
+    const plugin = uniformityPlugin();
+    const rng = createRng('seed-9');
+    const sim = plugin.simulate({ eventsPerPoint: 1000, clsPoints: 50 }, rng.fork('simulate'));
+    const direct = await plugin.calibrate(sim.input, { rng: rng.fork('calibrate'), logger: silentLogger, progress: silentProgress });
+    const r = await nucal('calibrate', 'juno.uniformity', '--seed', 'seed-9', '--events', '1000', '--cls-points', '50', '--json');
+    expect(r.code, r.err).toBe(0);
+    const run = CalibrateOutputSchema.parse(JSON.parse(r.out)).runs[0]!;
+    expect(run.summary).toEqual(direct.summary);
+    expect(run.summary.pointsUsed!.value).toBe(100);
+    expect(run.written).toEqual([]);
   });
 });
