@@ -36,6 +36,7 @@ for (let toy = 0; toy < toys; toy++) {
     } else pulls.lifetimeSlice!.push((e.lifetimeMs - lifetimeAtHeightMs(t, (e.yMinCm + e.yMaxCm!) / 2)) / e.errorMs);
   }
   const gains = new Set(truth.tpcs.map((t) => t.gainAdcPerElectron));
+  if (process.env['NUCAL_DEBUG_PULLS']) console.error(toy, es.payload.electronsPerAdc.toFixed(2), es.payload.errorElectronsPerAdc.toFixed(2), (1 / truth.tpcs[0]!.gainAdcPerElectron).toFixed(2), lt.payload.entries.filter((e) => e.yMinCm === undefined).map((e) => e.lifetimeMs.toFixed(2) + '+-' + e.errorMs.toFixed(2)).join(' '));
   if (gains.size === 1) pulls.energyScaleWhole!.push((es.payload.electronsPerAdc - 1 / truth.tpcs[0]!.gainAdcPerElectron) / es.payload.errorElectronsPerAdc);
   for (const e of es.payload.tpcs ?? []) { pulls.energyScaleTpc!.push((e.electronsPerAdc - 1 / truth.tpcs[e.tpc]!.gainAdcPerElectron) / e.errorElectronsPerAdc); rel.energyScaleRelError!.push(e.errorElectronsPerAdc / e.electronsPerAdc); }
 }

@@ -6,7 +6,7 @@ import { classClosure, reconstructCosmics, simulateCosmics, TrackClass } from '@
 
 const days = Number(process.argv[2] ?? 1);
 const seed = process.argv[3] ?? 'reco-closure';
-const sim = simulateCosmics({ days }, createRng(seed));
+const sim = simulateCosmics({ days, ...JSON.parse(process.env['NUCAL_SIM'] ?? '{}') }, createRng(seed));
 const t = performance.now();
 const reco = reconstructCosmics(sim.hits);
 const recoMs = performance.now() - t;

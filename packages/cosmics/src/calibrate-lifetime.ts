@@ -125,7 +125,14 @@ export function lifetimeFromCosmics(
   const truncation = options.truncation ?? DEFAULT_TRUNCATION;
   const driftResponse =
     options.driftResponse ?? (options.diffusionCorrection === false ? undefined : diffusionResponse(sample, groups.pitchCm, Math.max(...drift.fullDriftTimeUs), estimator, truncation, options));
-  const sets = groupsByTpcAndSlice(module, groups, driftTimeUs, dQdx, options.heightSlices ?? 3);
+  // A reconstructed group can be unusable (non-positive charge from noise, a mis-measured
+  // pitch): the Landau-Gaussian fit needs finite positive values.
+  for (let i = 0; i < dQdx.length; i++) if (!(dQdx[i]! > 0 && Number.isFinite(dQdx[i]!))) dQdx[i] = Number.NaN;
+  const sets = groupsByTpcAndSlice(module, groups, driftTimeUs, dQdx, options.heightSlices ?? 3).map((set) => {
+    const keep: number[] = [];
+    for (let i = 0; i < set.dQdx.length; i++) if (!Number.isNaN(set.dQdx[i]!)) keep.push(i);
+    return keep.length === set.dQdx.length ? set : { ...set, driftTimeUs: Float64Array.from(keep, (i) => set.driftTimeUs[i]!), dQdx: Float64Array.from(keep, (i) => set.dQdx[i]!) };
+  });
   const profiles: LifetimeProfileFit[] = [];
   for (const set of sets) {
     const r = fitLifetimeProfile(set.driftTimeUs, set.dQdx, {

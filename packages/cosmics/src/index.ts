@@ -87,6 +87,7 @@ export {
   type ReadoutView,
 } from './hit-collection.js';
 export { readoutViews, pitchDirection, wireCentreCm } from './readout-views.js';
+export { HIT_FILE_LAYOUT, readHitFile, writeHitFile } from './hit-file.js';
 export { ChannelState, channelStatus, type ChannelStatus } from './channel-status.js';
 export { TrackClass, APA_ANY, TRACK_CLASS_NAMES, type TrackClassName, classifyTrack } from './track-classes.js';
 export { chargeSharingFraction, shareChargeInPlace } from './charge-sharing.js';
@@ -137,6 +138,7 @@ export {
 } from './dedx-comparison.js';
 // the calibration plugin, plots, provenance hash
 export { cosmicsPlugin, type CosmicsPluginOptions } from './cosmics-plugin.js';
+export { OUT_OF_FAMILY_GENERATOR } from './out-of-family.js';
 export { COSMICS_VERSION } from './version.js';
 export { lifetimePlot, dedxVsResidualRangePlot, classRatesPlot, michelPlot, type LifetimePlotOptions, type DedxPlotInput } from './plots.js';
 export { cosmicSampleHash, hitCollectionHash } from './sample-hash.js';

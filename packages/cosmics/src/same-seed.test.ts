@@ -23,12 +23,12 @@ import { stoppingMuonDedxProfile } from './dedx-profile.js';
  */
 const PINNED = {
   sample: 'a56896a8c52b02ed08efcbd34bb5f23613e2d0a75a4953974d1db99774239555',
-  'dune.t0': '1fcfe1bbe116743a1590124cea9010e2b7f9aeafc502e8c6a27fa1d515c95552',
-  'dune.drift-velocity': '7bad94de5c16b4f73a115d634cc956080d8d380a0da784565598fd9236754144',
-  'dune.lifetime': 'c5140d73713f2df3a1e221e6a5a19b03dac382c678b5f76d1b4b6dc4b7f6913c',
-  'dune.energy-scale': 'c8bbe2c6752a9fea4bc6c9f3eeafe6c5bce585d8181beaf945110783690373f8',
-  summary: '115586c142f3ac6a05ea0ac4c4a929530ef7d408b5b3594f8f01ca00d5aebf0d',
-  dedxProfile: 'e22b7b86624bed3c774c29fc8491b2589be1225753256a2704f11b4149dab108',
+  'dune.t0': 'baa661309f760efe5de54c59cebd97867593d3bc5c5c3a022b51e69756c7c754',
+  'dune.drift-velocity': '97371d3692066a68cdd26dfc164a003560cc4e6bce6ce2c13ece7462b7e75b95',
+  'dune.lifetime': '00fd6851a74dcec222efc6b98f7cf595d5d9c56338cdc0b5d3f2dd555a9f45f6',
+  'dune.energy-scale': '14618e1edfc05baffc5fd526aa167a4be8982a413772c61e9a6dffa2908fd998',
+  summary: 'd3c6099b14b263725f00d085f31860c468b176b760898331d9e11fc4152ff337',
+  dedxProfile: '59f8c1a133025abcaafd9b5a414f84871524138bc6768c5fd559addf77293461',
 };
 
 describe('same seed, same constants', () => {

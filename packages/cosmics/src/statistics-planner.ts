@@ -9,15 +9,17 @@ import { ValidationError, formatZodIssues } from '@nucal/core';
  *   1108 +- 3 per day. (The previous 50, 33 and 1130 were 4, 3 and 6 standard errors off.)
  * - Spreads (`relativeSpread` of `perTrackDqdx`, `measureEventSpreads`): stopping and
  *   through-going, RMS / mean between tracks of each track's truncated-mean dQ/dx (MIP window of
- *   100-200 cm residual range for stopping muons), 16 seeded days: 0.0335 +- 0.0012 (548 tracks)
- *   and 0.0126 +- 0.00015 (14 474 tracks; the previous 0.012 was 4 standard errors low). Michel:
+ *   100-200 cm residual range for stopping muons), on reconstructed tracks: stopping 0.023 +-
+ *   0.002 (2 seeded days, 57 tracks with a Bragg rise; 0.0335 +- 0.0012 on the true tracks, where
+ *   tracks that merely seem to stop were not yet possible) and through-going 0.0126 +- 0.00015
+ *   (16 true-track days, 14 474 tracks; re-measured on 2 reconstructed days within 3 errors). Michel:
  *   RMS over mean of the visible Michel spectrum of the default response model, 0.3583.
  * `statistics-planner.test.ts` re-measures every number on a seeded simulation and fails when
  * one is more than 3 standard errors of that re-measurement away.
  */
 export const DEFAULT_PLANNING = Object.freeze({
   ratesPerDay: Object.freeze({ stopping: 47, michel: 31, throughgoing: 1110 }),
-  resolution: Object.freeze({ stopping: 0.033, michel: 0.358, throughgoing: 0.0126 }),
+  resolution: Object.freeze({ stopping: 0.023, michel: 0.358, throughgoing: 0.0126 }),
 });
 
 /** Input of {@link planStatistics} (the CLI's `nucal dune stats`). */

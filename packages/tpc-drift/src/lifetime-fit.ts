@@ -86,7 +86,15 @@ export function lifetimeProfile(driftTimeUs: ArrayLike<number>, dQdx: ArrayLike<
   for (let b = 0; b < nBins; b++) {
     const count = values[b]!.length;
     if (count < minHits) continue;
-    const est = estimator === 'truncated-mean' ? truncatedMean(values[b]!, dropLow, dropHigh) : langauMpv(values[b]!);
+    let est: { mean: number; error: number } | { mpv: number; error: number };
+    try {
+      est = estimator === 'truncated-mean' ? truncatedMean(values[b]!, dropLow, dropHigh) : langauMpv(values[b]!);
+    } catch (err) {
+      // A Landau-Gaussian fit that cannot start (a density that underflows on far outliers of
+      // reconstructed data) leaves its bin out, as a bin with too few values is.
+      if (err instanceof FitError) continue;
+      throw err;
+    }
     let tSum = 0;
     for (const t of times[b]!) tSum += t;
     const tMean = tSum / count;

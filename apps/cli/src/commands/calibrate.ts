@@ -91,7 +91,7 @@ async function runEntry(cli: CliContext, entry: PluginEntry, o: CommonOptions & 
   const first = parseTime(o.since ?? entry.defaultSince, entry.timeType);
   const days = entry.daily ? parseInteger(o.days ?? '1', '--days', 1, 366) : 1;
   if (days > 1 && first.kind !== 'timestamp') throw new ValidationError('--days needs a timestamp --since');
-  const input = o.input !== undefined ? readInput(entry, o.input) : undefined;
+  const input = o.input !== undefined ? await readInput(entry, o.input) : undefined;
   if (input !== undefined && days > 1) throw new ValidationError('--input calibrates one recorded sample: give --days 1');
   // Open (and so check) the database before the calibration: a wrong --db must not cost a fit.
   const db = typeof o.db === 'string' ? await openDb(cli, { url: o.db, mode: 'write', json: o.json }) : undefined;
@@ -139,7 +139,8 @@ function jsonOrFile(text: string, flag: string, looksLikeJson = /^\s*[[{"\d-]/):
   return looksLikeJson.test(text) ? text : readTextFile(text, flag);
 }
 
-function readInput(entry: PluginEntry, file: string): unknown {
+async function readInput(entry: PluginEntry, file: string): Promise<unknown> {
+  if (entry.readInputFile) return entry.readInputFile(file);
   const text = readTextFile(file, '--input');
   if (entry.readInput) {
     try {

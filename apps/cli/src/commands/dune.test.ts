@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nucal, tempDir } from '../cli.test-support.js';
@@ -36,5 +36,28 @@ describe('nucal dune', () => {
     expect(Math.abs(tpc1.t0OffsetUs - 2.5)).toBeLessThan(5 * tpc1.errorUs);
     const before = await nucal('db', 'resolve', '--gt', 'dune-mc', '--record', 'dune.t0', '--at', '2025-12-31T23:59:59Z', '--db', db);
     expect(before.code).toBe(1);
+  });
+
+  it('simulates hits into an HDF5 file and calibrates from it: the same constants as simulating in the command; a malformed file is one line', async () => {
+    const dir = tempDir('nucal-dune-h5-');
+    const file = join(dir, 'hits.h5');
+    const sim = await nucal('dune', 'simulate', '--days', '1', '--seed', '11', '--out', file, '--json');
+    expect(sim.code, sim.err).toBe(0);
+    const written = JSON.parse(sim.out);
+    expect(written.hits).toBeGreaterThan(1_000_000);
+    expect(written.views).toEqual(['X', 'U']);
+    const fromFile = await nucal('dune', 'cosmics', '--input', file, '--seed', '11', '--json');
+    expect(fromFile.code, fromFile.err).toBe(0);
+    const direct = await nucal('dune', 'cosmics', '--seed', '11', '--json');
+    const a = CalibrateOutputSchema.parse(JSON.parse(fromFile.out));
+    const b = CalibrateOutputSchema.parse(JSON.parse(direct.out));
+    expect(a.input).toBe('file');
+    expect(a.runs[0]!.summary).toEqual(b.runs[0]!.summary);
+    const bad = join(dir, 'bad.h5');
+    writeFileSync(bad, 'not hdf5');
+    const r = await nucal('dune', 'cosmics', '--input', bad);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n').length).toBe(1);
+    expect(r.err).toMatch(/^error: hit file .*bad\.h5: not readable as HDF5/);
   });
 });

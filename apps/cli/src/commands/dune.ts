@@ -1,8 +1,11 @@
 import { Command, Option } from 'commander';
-import { planStatistics } from '@nucal/cosmics';
+import { InjectSchema, cosmicsPlugin, planStatistics, writeHitFile } from '@nucal/cosmics';
+import { ValidationError, formatZodIssues } from '@nucal/core';
+import { createRng } from '@nucal/numeric';
 import type { CliContext } from '../context.js';
 import { table, toJson } from '../format.js';
-import { parseNumber } from '../parse-args.js';
+import { parseJson, parseNumber } from '../parse-args.js';
+import { readTextFile } from '../read-text-file.js';
 
 /** `nucal dune stats`: the statistics planner of the DUNE calibrations. */
 export function duneStatsCommand(cli: CliContext): Command {
@@ -31,3 +34,35 @@ export function duneStatsCommand(cli: CliContext): Command {
     });
 }
 
+
+/**
+ * `nucal dune simulate --days N --seed S --out hits.h5 [--inject json|file]`: simulates N days of
+ * cosmic muons and writes the hit collection (no truth) as an HDF5 hit file. The stream is the
+ * one `nucal dune cosmics --seed S` uses for its first day (fork 'day-0', then 'simulate'), so
+ * `nucal dune cosmics --input hits.h5 --seed S` of a one-day file gives the same constants.
+ */
+export function duneSimulateCommand(cli: CliContext): Command {
+  const { io } = cli;
+  return new Command('simulate')
+    .description('simulate cosmic muons and write the hits (no truth) to an HDF5 hit file')
+    .requiredOption('--out <file>', 'HDF5 hit file to write')
+    .option('--days <n>', 'live days', '1')
+    .option('--seed <s>', 'random seed', '0')
+    .option('--inject <json|file>', 'injected truth per TPC, e.g. {"tpcs":{"2":{"lifetimeMs":6}}}')
+    .option('--json', 'machine-readable JSON output')
+    .action(async (o: { out: string; days: string; seed: string; inject?: string; json?: boolean }) => {
+      const days = parseNumber(o.days, '--days', (v) => v > 0 && v <= 366, 'a number of days in (0, 366]');
+      let inject: unknown = {};
+      if (o.inject !== undefined) {
+        const text = /^\s*[{]/.test(o.inject) ? o.inject : readTextFile(o.inject, '--inject');
+        const parsed = InjectSchema.safeParse(parseJson(text, '--inject'));
+        if (!parsed.success) throw new ValidationError('--inject is not a valid injection', formatZodIssues(parsed.error.issues));
+        inject = parsed.data;
+      }
+      const { input: hits } = cosmicsPlugin().simulate({ days, inject: inject as never }, createRng(o.seed).fork('day-0').fork('simulate'));
+      await writeHitFile(o.out, hits);
+      const out = { out: o.out, days, seed: o.seed, events: hits.events.count, hits: hits.hits.count, views: hits.views.map((v) => v.name) };
+      if (o.json) io.out(toJson(out));
+      else io.out(`wrote ${out.hits} hits of ${out.events} triggers (${days} day(s), views ${out.views.join(', ')}) to ${o.out}`);
+    });
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CosmicSimulationConfigSchema, cosmicsPlugin } from '@nucal/cosmics';
+import { CosmicSimulationConfigSchema, cosmicsPlugin, readHitFile } from '@nucal/cosmics';
 import { driftVelocityRecord, duneEnergyScaleRecord, lifetimeRecord, t0Record } from '@nucal/tpc-drift';
 import { definePluginEntry } from '../registry/plugin-entry.js';
 import type { Detector } from './detector.js';
@@ -27,7 +27,7 @@ export const dune: Detector = {
     definePluginEntry({
       id: 'dune.cosmics',
       detector: 'dune',
-      description: 'cosmic muons of one detector-day: t0 per TPC (anode crossers), <vd> (cathode crossers), electron lifetime per TPC and height slice, energy scale (stopping muons)',
+      description: 'cosmic muons of one detector-day, reconstructed from hits (simulated, or --input hits.h5): t0 per TPC (anode crossers), <vd> (cathode crossers), electron lifetime per TPC and height slice, energy scale (stopping muons)',
       records: [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord],
       options: CosmicsCliOptions,
       simulation: CosmicSimulationConfigSchema.omit({ days: true }),
@@ -37,6 +37,8 @@ export const dune: Detector = {
       defaultTagPrefix: 'mc',
       shortcuts: [{ flags: '--inject <json|file>', description: 'injected truth per TPC, e.g. {"tpcs":{"2":{"lifetimeMs":6,"t0OffsetUs":3}}}', sets: 'sim.inject' }],
       tuneSimulation: (config) => ({ ...config, days: 1 }),
+      // Recorded hits: an HDF5 hit file (layout in @nucal/cosmics' README, "Hit files").
+      readInputFile: (file) => readHitFile(file),
       create: (options) => cosmicsPlugin(options) as never,
     }),
   ],

@@ -44,6 +44,8 @@ export interface PluginEntry<O extends z.ZodType = z.ZodType, S extends z.ZodTyp
   create(options: z.infer<O>): AnyCalibrationPlugin;
   /** Reads a recorded sample (`--input`): JSON of the plugin's input schema, or a format of its own. */
   readInput?(text: string, file: string): unknown;
+  /** Reads a recorded sample from a binary file (`--input`; e.g. HDF5 hits); wins over `readInput`. */
+  readInputFile?(file: string): Promise<unknown>;
 }
 
 /** Declares a registry entry with its option types checked. */

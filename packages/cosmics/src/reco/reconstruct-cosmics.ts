@@ -9,7 +9,7 @@ import { pitchDirection } from '../readout-views.js';
 import { TrackClass } from '../track-classes.js';
 import { clusterHits } from './cluster-2d.js';
 import { fitLine2D, type Line2D } from './line-fit-2d.js';
-import { buildSegment, reverseSegment, type Point3, type Segment3D } from './segment-3d.js';
+import { buildSegment, reverseSegment, trimEnd, type Point3, type Segment3D } from './segment-3d.js';
 
 /** Settings of the pattern recognition (all lengths in cm). */
 export const ReconstructionOptionsSchema = z
@@ -18,13 +18,18 @@ export const ReconstructionOptionsSchema = z
     maxWireGap: z.number().int().min(1).default(3).describe('largest wire step between neighbouring hits of a cluster'),
     maxDriftGapCm: z.number().positive().default(12).describe('largest drift-coordinate step between neighbouring hits of a charge-view cluster, cm (the charge view keeps tracks with a track pitch below 5 cm)'),
     inductionDriftGapCm: z.number().positive().default(60).describe('the same for induction views, cm (a track nearly along the induction wires moves far in drift per wire)'),
-    lineToleranceCm: z.number().positive().default(1.2).describe('largest distance of a hit from its 2D line, cm'),
+    lineToleranceCm: z.number().positive().default(0.2).describe('largest distance of a hit from its 2D line, cm'),
     stitchToleranceCm: z.number().positive().default(12).describe('largest y-z miss distance of two segments stitched across a plane, cm'),
     stitchMinCos: z.number().min(0).max(1).default(0.97).describe('smallest |cos| between the directions of two stitched segments'),
     faceMarginCm: z.number().nonnegative().default(4).describe('an end within this distance of a top, bottom or end face exits there, cm'),
     anodeWindowCm: z.number().positive().default(6).describe('an unstitched end with an apparent drift distance below this is at an anode, cm'),
     cathodeMarginFraction: z.number().min(0).max(0.5).default(0.08).describe('an unstitched end beyond (1 - this) x the drift length is not called stopping (it may cross the cathode unseen)'),
     michelRadiusCm: z.number().positive().default(30).describe('unattached charge-view hits within this distance of a stopping point form its Michel candidate, cm'),
+    braggWindow: z.number().int().min(0).default(6).describe('last hits of a stopping track searched for the Bragg peak (0: no end trimming)'),
+    braggFraction: z.number().min(0).max(1).default(0.6).describe('trailing hits after the Bragg peak with less than this fraction of its charge are dropped (Michel electron hits)'),
+    braggHits: z.number().int().min(1).default(5).describe('last hits of a stopping candidate whose median charge must show the Bragg rise'),
+    braggRise: z.number().min(0).default(1.4).describe('required ratio of that median to the median charge of the whole segment'),
+    michelMinHits: z.number().int().min(1).default(2).describe('fewest unattached hits of a Michel candidate'),
   })
   .strict();
 export type ReconstructionOptions = z.input<typeof ReconstructionOptionsSchema>;
@@ -381,6 +386,20 @@ function stitch(module: LArTpcModule, segments: Segment3D[], cfg: Settings): Sti
   return tracks;
 }
 
+/** Median of the charges of hits `rows[from..to)`. */
+function medianCharge(charge: Float32Array, rows: Int32Array, from: number, to: number): number {
+  const v = Float64Array.from(rows.subarray(from, to), (j) => charge[j]!).sort();
+  const n = v.length;
+  return n === 0 ? 0 : n % 2 ? v[(n - 1) / 2]! : 0.5 * (v[n / 2 - 1]! + v[n / 2]!);
+}
+
+/** True when the median charge of the last `k` hits exceeds `rise` x the median of all (a Bragg peak). */
+function hasBraggRise(charge: Float32Array, rows: Int32Array, k: number, rise: number): boolean {
+  const n = rows.length;
+  if (n < 2 * k) return false;
+  return medianCharge(charge, rows, n - k, n) > rise * medianCharge(charge, rows, 0, n);
+}
+
 /** Kind of a free (unstitched) segment end at point p with apparent drift distance d. */
 function freeEndKind(module: LArTpcModule, p: Point3, d: number, lowerEnd: boolean, cfg: Settings): number {
   const a = module.active;
@@ -405,18 +424,6 @@ function emitTrack(
   out: Tables,
 ): void {
   const segs = track.segments;
-  const start = segs[0]!.a;
-  const stop = segs[segs.length - 1]!.b;
-  let ux = stop.x - start.x;
-  let uy = stop.y - start.y;
-  let uz = stop.z - start.z;
-  const len = Math.hypot(ux, uy, uz);
-  if (!(len > 0)) return;
-  ux /= len;
-  uy /= len;
-  uz /= len;
-  const pathOf = (p: Point3): number => (p.x - start.x) * ux + (p.y - start.y) * uy + (p.z - start.z) * uz;
-  const ti = out.tFlags.length;
   let flags = 0;
   const kindsStart: number[] = [];
   const kindsEnd: number[] = [];
@@ -429,9 +436,53 @@ function emitTrack(
     if ((sk === SegmentEnd.ANODE && ek === SegmentEnd.CATHODE) || (sk === SegmentEnd.CATHODE && ek === SegmentEnd.ANODE)) flags |= TrackClass.FULL_TPC;
   }
   for (const l of track.links) flags |= l === 'APA' ? TrackClass.APA_INNER : TrackClass.CPA;
+  if (kindsEnd[segs.length - 1] === SegmentEnd.STOP) {
+    // A Michel electron starting at the stopping point adds hits beyond the Bragg peak that
+    // can lie on the muon's line: drop trailing hits after the largest charge of the last
+    // `braggWindow` hits when they carry less than `braggFraction` of it (a muon's last hits
+    // rise towards the stop; an electron's are minimum-ionising).
+    const last = segs[segs.length - 1]!;
+    const n = last.hits.length;
+    const w = Math.min(cfg.braggWindow, n - 2);
+    let peak = n - 1;
+    for (let k = n - w; k < n; k++) if (collection.hits.chargeAdc[last.hits[k]!]! > collection.hits.chargeAdc[last.hits[peak]!]!) peak = k;
+    const qPeak = collection.hits.chargeAdc[last.hits[peak]!]!;
+    let drop = 0;
+    for (let k = n - 1; k > peak; k--) {
+      if (collection.hits.chargeAdc[last.hits[k]!]! >= cfg.braggFraction * qPeak) break;
+      drop++;
+    }
+    if (drop > 0) for (const j of trimEnd(last, drop)) used.delete(j);
+    // A stopping muon rises towards its end (the Bragg peak): the median charge of its last
+    // `braggHits` hits must exceed `braggRise` x the median of its segment. A track that only
+    // seems to end (its continuation lost in a gap, a dead region or a piece too short to
+    // reconstruct) does not, and its "residual range" would be meaningless.
+    if (!hasBraggRise(collection.hits.chargeAdc, last.hits, cfg.braggHits, cfg.braggRise)) kindsEnd[segs.length - 1] = SegmentEnd.BOUNDARY;
+  }
   if (kindsStart[0] === SegmentEnd.ANODE || kindsEnd[segs.length - 1] === SegmentEnd.ANODE) flags |= TrackClass.APA_OUTER;
   if (kindsEnd[segs.length - 1] === SegmentEnd.STOP) flags |= TrackClass.STOPPING;
-  if ((flags & (TrackClass.APA_INNER | TrackClass.APA_OUTER | TrackClass.CPA | TrackClass.STOPPING)) === 0) flags |= TrackClass.THROUGHGOING;
+  // Through-going: enters and leaves through a top, bottom or end face (both free ends there). A
+  // track with an unexplained interior end (its continuation lost, no Bragg rise) has no class.
+  const atFace = (p: Point3): boolean => {
+    const a = module.active;
+    const m = cfg.faceMarginCm;
+    return p.y < a.yMin + m || p.y > a.yMax - m || p.z < a.zMin + m || p.z > a.zMax - m;
+  };
+  if ((flags & (TrackClass.APA_INNER | TrackClass.APA_OUTER | TrackClass.CPA | TrackClass.STOPPING)) === 0 && atFace(segs[0]!.a) && atFace(segs[segs.length - 1]!.b)) {
+    flags |= TrackClass.THROUGHGOING;
+  }
+  const start = segs[0]!.a;
+  const stop = segs[segs.length - 1]!.b;
+  let ux = stop.x - start.x;
+  let uy = stop.y - start.y;
+  let uz = stop.z - start.z;
+  const len = Math.hypot(ux, uy, uz);
+  if (!(len > 0)) return;
+  ux /= len;
+  uy /= len;
+  uz /= len;
+  const pathOf = (p: Point3): number => (p.x - start.x) * ux + (p.y - start.y) * uy + (p.z - start.z) * uz;
+  const ti = out.tFlags.length;
   const { hits } = collection;
   for (let k = 0; k < segs.length; k++) {
     const s = segs[k]!;
@@ -446,7 +497,7 @@ function emitTrack(
     const h = out.h;
     out.s.first.push(h.n);
     out.s.count.push(s.hits.length);
-    const inner = s.lengthCm - s.pitchCm;
+    const inner = s.innerCm;
     const yA = s.a.y + 0.5 * s.pitchCm * s.dir.y;
     h.ensure(s.hits.length);
     for (let m = 0; m < s.hits.length; m++) {
@@ -471,6 +522,7 @@ function emitTrack(
     const dEnd = last.db;
     let q = 0;
     let tq = 0;
+    let nm = 0;
     for (const j of buckets[last.tpc * collection.views.length + chargeView]!) {
       if (used.has(j)) continue;
       const c = view.cMinCm + (hits.wire[j]! + 0.5) * view.pitchCm;
@@ -478,8 +530,9 @@ function emitTrack(
       if (Math.hypot(c - cEnd, d - dEnd) > cfg.michelRadiusCm) continue;
       q += hits.chargeAdc[j]!;
       tq += hits.chargeAdc[j]! * hits.tick[j]! * collection.tickUs;
+      nm++;
     }
-    if (q > 0) {
+    if (q > 0 && nm >= cfg.michelMinHits) {
       flags |= TrackClass.MICHEL;
       out.m.track.push(ti);
       out.m.tpc.push(last.tpc);

@@ -28,6 +28,8 @@ export interface Segment3D {
   readonly pitchCm: number;
   /** |b - a|, cm. */
   lengthCm: number;
+  /** Distance from the first to the last hit of the fitted line, cm (hit k sits at a + (pitch / 2 + frac[k] innerCm) dir). */
+  readonly innerCm: number;
 }
 
 /** The fitted line's point at projection s, in (pitch coordinate, drift) cm. */
@@ -118,7 +120,24 @@ export function buildSegment(
     dir,
     pitchCm,
     lengthCm: len + pitchCm,
+    innerCm: len,
   };
+}
+
+/**
+ * Drops the last `k` hits of a segment (the end `b` moves to half a pitch beyond the new last
+ * hit); returns the dropped hit indices.
+ */
+export function trimEnd(s: Segment3D, k: number): Int32Array {
+  const n = s.hits.length - k;
+  const dropped = s.hits.slice(n);
+  const along = s.pitchCm + s.frac[n - 1]! * s.innerCm;
+  const move = s.lengthCm - along;
+  s.hits = s.hits.slice(0, n);
+  s.frac = s.frac.slice(0, n);
+  s.b = { x: s.b.x - move * s.dir.x, y: s.b.y - move * s.dir.y, z: s.b.z - move * s.dir.z };
+  s.lengthCm = along;
+  return dropped;
 }
 
 /** Reverses a segment's orientation in place (ends, hits, fractions, direction). */
