@@ -1,7 +1,6 @@
 import { ValidationError } from '@nucal/core';
-import { createRng } from '@nucal/numeric';
 import {
-  defaultCalibrationPoints, measureDarkNoise, opticsMapFactory, SCENARIOS, SCENARIO_NAMES, simulatePointData, ToyConfigSchema, UniformitySample, type ResponseMapLike,
+  scenarioCalibrationPoints, scenarioStreams, measureDarkNoise, opticsMapFactory, SCENARIOS, SCENARIO_NAMES, simulatePointData, ToyConfigSchema, UniformitySample, type ResponseMapLike,
 } from '@nucal/uniformity';
 
 /**
@@ -15,9 +14,8 @@ export const WRITABLE_SCENARIOS: readonly string[] = SCENARIO_NAMES.filter((n) =
 /**
  * The calibration sample (source peaks at the default 250 points, dark-noise offset) a
  * finite-points scenario of `runScenario` calibrated its map from, drawn again from the same
- * streams: the same truth map (`<seed>/detector`), dark-noise triggers
- * (`<seed>/scenario/<name>/dark-noise`) and source events
- * (`<seed>/scenario/<name>/calibration/points`), so the juno.uniformity plugin calibrates the
+ * streams (`scenarioStreams` of @nucal/uniformity: the truth detector, then the scenario's
+ * `dark-noise` and `calibration`/`points` forks), so the juno.uniformity plugin calibrates the
  * very map the scenario's resolution was measured with (a test compares their Y0).
  *
  * @example const sample = scenarioCalibrationSample('qe-variation', { seed: '1', eventsPerPoint: 20_000 });
@@ -27,9 +25,9 @@ export function scenarioCalibrationSample(name: string, o: { seed: string; event
   if (!def || def.correction !== 'finite-points') throw new ValidationError(`scenario "${name}" has no map the juno.uniformity record can hold: expected one of ${WRITABLE_SCENARIOS.join(', ')}`);
   const toy = ToyConfigSchema.parse(def.toy);
   const map = scenarioTruthMap(name, o.seed);
-  const rng = createRng(o.seed).fork(`scenario/${name}`);
+  const rng = scenarioStreams(name, o.seed).scenario;
   const dark = measureDarkNoise(toy, rng.fork('dark-noise'));
-  const points = defaultCalibrationPoints(createRng('uniformity.cls-template'));
+  const points = scenarioCalibrationPoints();
   const data = simulatePointData(map, toy, points, o.eventsPerPoint, rng.fork('calibration').fork('points'));
   return UniformitySample.parse({
     description: `scenario ${name} (seed ${o.seed}): n-H source runs at ${points.length} ACU, GT and CLS points, ${o.eventsPerPoint} events each`,
@@ -49,5 +47,5 @@ export function scenarioCalibrationSample(name: string, o: { seed: string; event
 export function scenarioTruthMap(name: string, seed: string): ResponseMapLike {
   const def = SCENARIOS[name];
   if (!def) throw new ValidationError(`scenario "${name}" is unknown: expected one of ${SCENARIO_NAMES.join(', ')}`);
-  return opticsMapFactory(def.response, createRng(seed).fork('detector'));
+  return opticsMapFactory(def.response, scenarioStreams(name, seed).detector);
 }

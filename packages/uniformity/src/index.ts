@@ -35,6 +35,7 @@ export { SCENARIOS, SCENARIO_NAMES, type ScenarioDefinition, type CorrectionKind
 export { opticsMapFactory, type MapFactory } from './map-factory.js';
 export { IDEAL_VOXELS, PHI_SYMMETRIC_VOXELS, runScenario, type RunScenarioOptions, type ScenarioResult } from './run-scenario.js';
 export { runLadder, type LadderResult } from './run-ladder.js';
+export { scenarioStreams, scenarioCalibrationPoints } from './scenario-streams.js';
 // plots (Vega-Lite specs as data)
 export { gMapPlot, peVersusRadiusPlot, resolutionPlot, aEffVersusPointsPlot, type MapPlotPoint } from './plots.js';
 // the juno.uniformity record, its evaluator for the reconstruction, and the calibration plugin

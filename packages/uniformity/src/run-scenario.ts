@@ -1,8 +1,7 @@
 import { NotFoundError, ValidationError, type PlotSpec } from '@nucal/core';
-import { createRng } from '@nucal/numeric';
+import type { RandomSource } from '@nucal/core';
 import type { SourcePoint } from './calibration-point.js';
 import { measureDarkNoise } from './dark-noise.js';
-import { defaultCalibrationPoints } from './default-points.js';
 import { uniformCalibration, type EnergyCalibration } from './energy-calibration.js';
 import { NH_GAMMA_MEV, simulateGammaEvents } from './gamma-event-toy.js';
 import { opticsMapFactory, type MapFactory } from './map-factory.js';
@@ -19,6 +18,7 @@ import type { ResponseMapLike } from './response-map.js';
 import { SCENARIOS, type ScenarioDefinition } from './scenarios.js';
 import { ToyConfigSchema, type ToyConfig } from './toy-config.js';
 import { scenarioPlots } from './scenario-plots.js';
+import { scenarioCalibrationPoints, scenarioStreams } from './scenario-streams.js';
 
 /**
  * Voxels of the ideal map: 50 (r^3) x 20 (cos theta) x 20 (phi) = 20,000; r^3 is binned
@@ -100,11 +100,12 @@ export function runScenario(name: string, options: RunScenarioOptions = {}): Sce
   const nP = options.eventsPerPoint ?? 20_000;
   if (!(nE >= 1000)) throw new ValidationError(`eventsPerEnergy ${nE}: expected >= 1000`);
   const energies = options.kineticEnergiesMeV ?? DEFAULT_KINETIC_ENERGIES_MEV;
-  const rng = createRng(seed).fork(`scenario/${name}`);
+  const streams = scenarioStreams(name, seed);
+  const rng = streams.scenario;
   const toy = ToyConfigSchema.parse(def.toy);
   const factory = options.mapFactory ?? opticsMapFactory;
   // one detector per seed and settings: its random PMT draws do not depend on the scenario
-  const map = factory(def.response, createRng(seed).fork('detector'));
+  const map = factory(def.response, streams.detector);
   const dark = measureDarkNoise(toy, rng.fork('dark-noise'));
   const { cal, extra } = calibrate(def, map, toy, dark.offsetPe, nE, nP, energies, options, rng.fork('calibration'));
   const physics = measureResolution(map, toy, cal, dark.offsetPe, def.vertices, nE, rng.fork('physics'), energies);
@@ -152,7 +153,7 @@ function calibrate(
   nP: number,
   energies: readonly number[],
   options: RunScenarioOptions,
-  rng: ReturnType<typeof createRng>,
+  rng: RandomSource,
 ): { cal: EnergyCalibration; extra: CalibrationExtra } {
   const R = map.lsRadiusCm;
   switch (def.correction) {
@@ -193,7 +194,7 @@ function calibrate(
       return { cal, extra: { counts: { voxels: PHI_SYMMETRIC_VOXELS.nV * PHI_SYMMETRIC_VOXELS.nU } } };
     }
     case 'finite-points': {
-      const points = options.points ?? defaultCalibrationPoints(createRng('uniformity.cls-template'));
+      const points = options.points ?? scenarioCalibrationPoints();
       const data = simulatePointData(map, toy, points, nP, rng.fork('points'));
       const cal = calibrateFromPoints(data, darkOffsetPe, R);
       return { cal, extra: { counts: { points: points.length }, peaks: cal.peaks } };
