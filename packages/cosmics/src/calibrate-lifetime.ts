@@ -1,6 +1,6 @@
-import { ValidationError } from '@nucal/core';
+import { ValidationError, type RandomSource } from '@nucal/core';
 import { duneFdSpModule, type LArTpcModule } from '@nucal/geometry';
-import { integerAxis, linearInterpolator, median, regularAxis, splitByBin } from '@nucal/numeric';
+import { createRng, integerAxis, linearInterpolator, median, regularAxis, splitByBin } from '@nucal/numeric';
 import {
   fitLifetimeProfile,
   lifetimeProfile,
@@ -47,6 +47,8 @@ export interface LifetimeCalibrationOptions extends WireGroupOptions {
   readonly heightSlices?: number;
   /** Divide each group's dQ/dx by the relative Landau-Vavilov MPV for its length (default true; see README). */
   readonly pitchCorrection?: boolean;
+  /** Bootstrap replicas over tracks for the whole-TPC lifetime error (truncated mean only; default 20, 0 for none). */
+  readonly bootstrapReplicas?: number;
   /**
    * Divide each bin's estimator by the diffusion response of {@link sharingResponse} for the
    * nominal D_T of `sample.response` (default true; ignored when `driftResponse` is given).
@@ -131,21 +133,64 @@ export function lifetimeFromCosmics(
   const sets = groupsByTpcAndSlice(module, groups, driftTimeUs, dQdx, options.heightSlices ?? 3).map((set) => {
     const keep: number[] = [];
     for (let i = 0; i < set.dQdx.length; i++) if (!Number.isNaN(set.dQdx[i]!)) keep.push(i);
-    return keep.length === set.dQdx.length ? set : { ...set, driftTimeUs: Float64Array.from(keep, (i) => set.driftTimeUs[i]!), dQdx: Float64Array.from(keep, (i) => set.dQdx[i]!) };
+    if (keep.length === set.dQdx.length) return set;
+    const pick = (a: Float64Array): Float64Array => Float64Array.from(keep, (i) => a[i]!);
+    return { ...set, driftTimeUs: pick(set.driftTimeUs), dQdx: pick(set.dQdx), ...(set.track ? { track: pick(set.track) } : {}) };
   });
   const profiles: LifetimeProfileFit[] = [];
+  const bootstrap = createRng('cosmics.lifetime-bootstrap');
   for (const set of sets) {
-    const r = fitLifetimeProfile(set.driftTimeUs, set.dQdx, {
+    const fitOptions = {
       estimator, truncation, bins: options.bins ?? 10, minHitsPerBin: options.minValuesPerBin ?? 40, tpc: set.tpc,
       ...(set.slice ? { slice: set.slice } : {}),
-      driftTimeRangeUs: [0, drift.fullDriftTimeUs[set.tpc]!],
+      driftTimeRangeUs: [0, drift.fullDriftTimeUs[set.tpc]!] as [number, number],
       ...(driftResponse ? { driftCorrection: driftResponse } : {}),
-    });
+    };
+    const r = fitLifetimeProfile(set.driftTimeUs, set.dQdx, fitOptions);
+    // Whole-TPC lifetime error: also from a bootstrap over tracks (their groups share the
+    // track's reconstructed pitch and direction; README, "Pull study"), the larger one kept.
+    const replicas = estimator === 'truncated-mean' && set.track ? (options.bootstrapReplicas ?? 20) : 0;
+    const bootError = replicas > 1 ? trackBootstrapLifetimeError(set, fitOptions, replicas, bootstrap) : 0;
     // The payload counts hits; the fit counted wire groups.
-    const entry = { ...r.entry, nHits: r.entry.nHits * wires };
+    const entry = { ...r.entry, nHits: r.entry.nHits * wires, errorMs: Math.max(r.entry.errorMs, bootError) };
     profiles.push({ ...r, entry, curve: lifetimeFitCurve(entry, r.profile) });
   }
   return { payload: { estimator, entries: profiles.map((p) => p.entry) }, profiles };
+}
+
+/**
+ * Standard deviation of the lifetime over `replicas` fits of bootstrap samples that draw whole
+ * tracks with replacement (all groups of a drawn track together); failed fits are skipped.
+ */
+function trackBootstrapLifetimeError(set: GroupSet, fitOptions: Parameters<typeof fitLifetimeProfile>[2], replicas: number, rng: RandomSource): number {
+  const byTrack = new Map<number, number[]>();
+  for (let i = 0; i < set.track!.length; i++) {
+    const l = byTrack.get(set.track![i]!);
+    if (l) l.push(i);
+    else byTrack.set(set.track![i]!, [i]);
+  }
+  const lists = [...byTrack.values()];
+  if (lists.length < 10) return 0;
+  const taus: number[] = [];
+  for (let r = 0; r < replicas; r++) {
+    const t: number[] = [];
+    const q: number[] = [];
+    for (let k = 0; k < lists.length; k++) {
+      for (const i of lists[Math.floor(rng.uniform() * lists.length)]!) {
+        t.push(set.driftTimeUs[i]!);
+        q.push(set.dQdx[i]!);
+      }
+    }
+    try {
+      const tau = fitLifetimeProfile(Float64Array.from(t), Float64Array.from(q), fitOptions).entry.lifetimeMs;
+      if (Number.isFinite(tau)) taus.push(tau);
+    } catch {
+      // A replica without enough bins for a fit says nothing about the spread.
+    }
+  }
+  if (taus.length < 5) return 0;
+  const m = taus.reduce((a, b) => a + b, 0) / taus.length;
+  return Math.sqrt(taus.reduce((a, b) => a + (b - m) ** 2, 0) / (taus.length - 1));
 }
 
 /** Step 1: per TPC, the t0 offset (`dune.t0`) and the full drift time L / <vd> (`dune.drift-velocity`), us. */
@@ -196,6 +241,8 @@ interface GroupSet {
   readonly slice?: { readonly yMinCm: number; readonly yMaxCm: number };
   readonly driftTimeUs: Float64Array;
   readonly dQdx: Float64Array;
+  /** Track of each group (whole-TPC sets only; for the bootstrap over tracks). */
+  readonly track?: Float64Array;
 }
 
 /**
@@ -209,6 +256,7 @@ function groupsByTpcAndSlice(module: LArTpcModule, groups: WireGroups, driftTime
   const height = module.active.yMax - yMin;
   const tpcAxis = integerAxis(0, nTpc, { label: 'TPC' });
   const t = splitByBin(tpcAxis, groups.tpc, driftTimeUs);
+  const tracks = splitByBin(tpcAxis, groups.tpc, Float64Array.from(groups.track));
   const q = splitByBin(tpcAxis, groups.tpc, dQdx);
   let tSlice: Float64Array[] = [];
   let qSlice: Float64Array[] = [];
@@ -222,7 +270,7 @@ function groupsByTpcAndSlice(module: LArTpcModule, groups: WireGroups, driftTime
   }
   const sets: GroupSet[] = [];
   for (let k = 0; k < nTpc; k++) {
-    sets.push({ tpc: k, driftTimeUs: t[k]!, dQdx: q[k]! });
+    sets.push({ tpc: k, driftTimeUs: t[k]!, dQdx: q[k]!, track: tracks[k]! });
     for (let s = 0; s < nSlices; s++) {
       const slice = { yMinCm: yMin + (s * height) / nSlices, yMaxCm: yMin + ((s + 1) * height) / nSlices };
       sets.push({ tpc: k, slice, driftTimeUs: tSlice[k * nSlices + s]!, dQdx: qSlice[k * nSlices + s]! });
