@@ -111,6 +111,18 @@ export const ReconstructionInfoSchema = z.object({
   lines: z.number().int().nonnegative(),
   segments: z.number().int().nonnegative(),
   stitches: z.number().int().nonnegative(),
+  /**
+   * Reconstructed 3D end points of each segment (segment order), cm, module frame; x from the
+   * apparent drift distance (nominal vd, t0 = trigger). Start is the upper end of the track.
+   */
+  segmentEnds: z.object({
+    startXCm: f32,
+    startYCm: f32,
+    startZCm: f32,
+    endXCm: f32,
+    endYCm: f32,
+    endZCm: f32,
+  }),
   /** Event (trigger) index of each reconstructed track. */
   trackEvent: i32,
 });

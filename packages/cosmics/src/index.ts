@@ -57,6 +57,7 @@ export {
 // simulation: configuration, injected truth, sample layout, track classes
 export { TpcTruthInputSchema, type TpcTruthInput, InjectSchema, type Inject, type InjectInput, type TpcTruth, resolveInject, lifetimeAtHeightMs } from './inject.js';
 export { CosmicSimulationConfigSchema, type CosmicSimulationConfig, type CosmicSimulationConfigInput } from './simulation-config.js';
+export { SpaceChargeConfigSchema, type SpaceChargeConfig, spaceChargeDisplacement, spaceChargeOff, PROTODUNE_MODULE, SURFACE_PROTODUNE } from './space-charge.js';
 export {
   SegmentEnd,
   TrackTableSchema,
@@ -126,6 +127,7 @@ export {
   type StoppingMuonHits,
 } from './calibrate-energy-scale.js';
 export { michelScaleFromCosmics, michelSpectrum, type MichelScaleResult, type MichelSpectrum } from './calibrate-michel.js';
+export { spaceChargeFromCosmics, type SpaceChargeOptions } from './calibrate-space-charge.js';
 // stopping-muon dE/dx vs residual range: data and nominal-model expectation through one estimator (for the plot)
 export { DEFAULT_DEDX_PROFILE_BINS_CM, stoppingMuonDedxProfile, type DedxProfile, type DedxProfileOptions } from './dedx-profile.js';
 export {

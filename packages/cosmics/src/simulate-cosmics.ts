@@ -27,6 +27,7 @@ import { sampleMichelEnergyMeV, visibleMichelEnergyMeV } from './michel.js';
 import { generateMuons, muonFluxModel, type MuonFluxModel, type MuonSet } from './muon-generator.js';
 import { CosmicSimulationConfigSchema, type CosmicSimulationConfig, type CosmicSimulationConfigInput } from './simulation-config.js';
 import { TrackClass, classifyTrack } from './track-classes.js';
+import { spaceChargeDisplacement, spaceChargeOff } from './space-charge.js';
 
 /**
  * What generated a simulated sample (closure code only): the resolved per-TPC truth, the
@@ -166,6 +167,15 @@ interface SimulationSetup {
   readonly channels: ChannelStatus;
   /** Mean collected electrons per cm of a minimum-ionising muon per TPC (induction-view amplitudes). */
   readonly mipElectronsPerCm: readonly number[];
+  /** Space charge on (`cfg.spaceCharge` non-zero). */
+  readonly sce: boolean;
+}
+
+/** The wire of `view` nearest to wire `w`'s centre moved by (dy, dz), cm (clamped to the plane). */
+function shiftedWire(view: ReadoutView, w: number, dy: number, dz: number): number {
+  const d = pitchDirection(view);
+  const k = w + Math.round((dy * d.y + dz * d.z) / view.pitchCm);
+  return Math.min(view.wires - 1, Math.max(0, k));
 }
 
 /** Step 1: parses the configuration and resolves the detector, the injected truth and the nominal response per TPC. */
@@ -215,6 +225,7 @@ function simulationSetup(configInput: CosmicSimulationConfigInput, rng: RandomSo
     chargeView,
     channels: channelStatus(module.tpcs.length, views, { dead: cfg.deadChannelFraction, noisy: cfg.noisyChannelFraction, gainSpread: cfg.channelGainSpread }, rng.fork('channels')),
     mipElectronsPerCm: media.map((m) => (recombinationFactor(generator.recombination, 2.1, m) * 2.1) / W_ION_MEV),
+    sce: !spaceChargeOff(cfg.spaceCharge),
   };
 }
 
@@ -437,14 +448,21 @@ function placeHits(setup: SimulationSetup, muon: MuonTrack, s: TpcSegment, ti: n
     let dE = landau(rng, loss.mpv - LANDAU_MPV_STANDARD * loss.xi, loss.xi);
     dE = Math.min(dE, loss.maxLoss, tKin > 0 ? tKin : dE);
     work.dedx[h] = Math.max(dE / trackPitch, setup.minDedx[s.tpc]!);
-    const x = muon.origin.x + tPar * u.x;
+    let x = muon.origin.x + tPar * u.x;
     const y = muon.origin.y + tPar * u.y;
+    let wire = wc.firstWire + h * wc.step;
+    if (setup.sce) {
+      // Space charge: the ionisation arrives displaced; the hit is on the wire and at the time of the displaced point.
+      const d = spaceChargeDisplacement(setup.cfg.spaceCharge, setup.module.active, tpc, { x, y, z: muon.origin.z + tPar * u.z });
+      x += d.dx;
+      wire = shiftedWire(setup.views[setup.chargeView]!, wire, d.dy, d.dz);
+    }
     const driftCm = Math.max(0, -tpc.driftSign * (x - tpc.anodeXCm));
     const driftUs = (10 * driftCm) / vd;
     const j = base + h;
     hits.track[j] = ti;
     hits.tpc[j] = s.tpc;
-    hits.channel[j] = wc.firstWire + h * wc.step;
+    hits.channel[j] = wire;
     hits.pathCm[j] = path;
     hits.yCm[j] = y;
     hits.pitchCm[j] = trackPitch;
@@ -527,12 +545,17 @@ function inductionHits(setup: SimulationSetup, muon: MuonTrack, s: TpcSegment, r
     const q0 = setup.mipElectronsPerCm[s.tpc]! * Math.min(wc.trackPitchCm, s.lengthCm);
     for (let h = 0; h < wc.count; h++) {
       const t = wc.tFirstCm + h * wc.trackPitchCm;
-      const x = o.x + t * u.x;
+      let x = o.x + t * u.x;
       const y = o.y + t * u.y;
+      let w = wc.firstWire + h * wc.step;
+      if (setup.sce) {
+        const d = spaceChargeDisplacement(cfg.spaceCharge, setup.module.active, tpc, { x, y, z: o.z + t * u.z });
+        x += d.dx;
+        w = shiftedWire(view, w, d.dy, d.dz);
+      }
       const driftUs = (10 * Math.max(0, -tpc.driftSign * (x - tpc.anodeXCm))) / truth.vdMmPerUs;
       const time = driftUs + truth.t0OffsetUs + (cfg.timeResolutionUs > 0 ? normal(rng, 0, cfg.timeResolutionUs) : 0);
       const q = q0 * Math.exp(-driftUs / (1000 * lifetimeAtHeightMs(truth, y))) + (noise > 0 ? normal(rng, 0, noise) : 0);
-      const w = wc.firstWire + h * wc.step;
       if (state[w] === ChannelState.DEAD || q < cfg.thresholdElectrons) continue;
       writer.push(s.tpc, v, w, time / tickUs, pulseWidthUs(setup, dxPerWire, truth.vdMmPerUs, driftUs) / tickUs, q * truth.gainAdcPerElectron * (gains ? gains[w]! : 1));
     }

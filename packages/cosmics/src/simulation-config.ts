@@ -4,6 +4,7 @@ import { RecombinationModelSchema, ResponseModelSchema } from '@nucal/tpc-drift'
 import { InjectSchema } from './inject.js';
 import { MichelResponseSchema } from './michel.js';
 import { MuonFluxConfigSchema } from './muon-generator.js';
+import { SpaceChargeConfigSchema } from './space-charge.js';
 
 /**
  * Configuration of one simulated cosmic sample (the plugin's `simulate(config, rng)`): how many
@@ -40,6 +41,7 @@ export const CosmicSimulationConfigSchema = z.object({
   deadChannelFraction: z.number().min(0).max(0.5).default(0.01).describe('fraction of channels that give no hits'),
   noisyChannelFraction: z.number().min(0).max(0.5).default(0.005).describe('fraction of channels that give random hits'),
   noisyHitsPerEvent: z.number().nonnegative().default(0.1).describe('mean random hits of a noisy channel per event'),
+  spaceCharge: SpaceChargeConfigSchema.prefault({}).describe('space-charge distortion of the ionisation reaching the anode (off by default: the far detector at depth)'),
   channelGainSpread: z.number().min(0).max(0.5).default(0).describe('relative rms spread of the channel gains around the TPC gain (0: none)'),
   generator: z
     .object({

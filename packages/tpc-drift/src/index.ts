@@ -57,6 +57,17 @@ export {
   duneEnergyScaleRecord,
   type EnergyScalePayload,
 } from './records.js';
+// the space-charge map (dune.space-charge) and its evaluation at a point
+export {
+  SpaceChargeFaceSchema,
+  SpaceChargeBinSchema,
+  SpaceChargePayloadSchema,
+  spaceChargeRecord,
+  spaceChargeDisplacementCm,
+  type SpaceChargeFace,
+  type SpaceChargeBin,
+  type SpaceChargePayload,
+} from './space-charge-map.js';
 // calibration methods: t0 from anode crossers, <vd> from cathode crossers
 export { clippedMean, clippedMeanFitSummary, type ClippedMean } from './robust-mean.js';
 export { AnodeCrosserSampleSchema, type AnodeCrosserSample, type T0Options, t0FromAnodeCrossers } from './t0-anode-crossers.js';

@@ -89,6 +89,7 @@ class Tables {
   readonly tCos: number[] = [];
   readonly tEvent: number[] = [];
   readonly s = { track: [] as number[], tpc: [] as number[], start: [] as number[], end: [] as number[], sk: [] as number[], ek: [] as number[], first: [] as number[], count: [] as number[] };
+  readonly ends = { ax: [] as number[], ay: [] as number[], az: [] as number[], bx: [] as number[], by: [] as number[], bz: [] as number[] };
   readonly h = new HitColumns(1 << 16);
   readonly m = { track: [] as number[], tpc: [] as number[], time: [] as number[], y: [] as number[], charge: [] as number[] };
   lines = 0;
@@ -224,6 +225,14 @@ export function reconstructCosmics(collection: HitCollection, options: Reconstru
       lines: out.lines,
       segments: out.segments,
       stitches: out.stitches,
+      segmentEnds: {
+        startXCm: Float32Array.from(out.ends.ax),
+        startYCm: Float32Array.from(out.ends.ay),
+        startZCm: Float32Array.from(out.ends.az),
+        endXCm: Float32Array.from(out.ends.bx),
+        endYCm: Float32Array.from(out.ends.by),
+        endZCm: Float32Array.from(out.ends.bz),
+      },
       trackEvent: Int32Array.from(out.tEvent),
     },
   };
@@ -494,6 +503,12 @@ function emitTrack(
     out.s.end.push(p1);
     out.s.sk.push(kindsStart[k]!);
     out.s.ek.push(kindsEnd[k]!);
+    out.ends.ax.push(s.a.x);
+    out.ends.ay.push(s.a.y);
+    out.ends.az.push(s.a.z);
+    out.ends.bx.push(s.b.x);
+    out.ends.by.push(s.b.y);
+    out.ends.bz.push(s.b.z);
     const h = out.h;
     out.s.first.push(h.n);
     out.s.count.push(s.hits.length);
