@@ -1,6 +1,8 @@
 import { InMemoryConditions, IovCache, timestampTime, type Time } from '@nucal/core';
 import { describe, expect, it } from 'vitest';
+import { duneFdSpModule } from '@nucal/geometry';
 import { hitsPlugin } from './hits-plugin.js';
+import { spaceChargeRecord, type SpaceChargePayload } from './space-charge-map.js';
 import { larDensityGPerCm3 } from './lar-density.js';
 import { MODIFIED_BOX_ARGONEUT, W_ION_MEV, dEdxFromdQdx, dQdxFromdEdx } from './recombination.js';
 import {
@@ -98,11 +100,42 @@ describe('dune.hits reconstruction plugin', () => {
     for (const ns of [1n, 2n, DAY - 1n, DAY, DAY + 5n, 2n * DAY]) {
       q.push((await plugin.process({ time: t(ns), hits: [hit] }, cache)).hits[0]!.dQdxElectronsPerCm);
     }
-    // four records on the first event, then only dune.lifetime once at DAY
-    expect(inner.lookups).toBe(5);
+    // four records on the first event, then only dune.lifetime once at DAY; the optional
+    // dune.space-charge has no IOV here: one failed lookup per event (misses are not cached)
+    expect(inner.lookups).toBe(5 + 6);
     expect(cache.hits).toBe(6 * 4 - 5);
     // lifetime 5 ms on day 1, 10 ms from DAY on (t = 1000 us)
     expect(q[2]! / q[3]!).toBeCloseTo(Math.exp(1 / 5 - 1 / 10), 12);
+  });
+
+  it('corrects y and z with a dune.space-charge map when one is valid, passes them through without one', async () => {
+    const bins = (d: number) => [{ displacementCm: d, errorCm: 0.05, nEnds: 100, meanDriftFraction: 0.5 }];
+    const map: SpaceChargePayload = {
+      method: 'face-offsets',
+      driftFractionEdges: [0, 1],
+      faces: [
+        { face: 'top', bins: bins(-2) },
+        { face: 'bottom', bins: bins(1) },
+        { face: 'upstream', bins: bins(0.5) },
+        { face: 'downstream', bins: bins(-0.5) },
+      ],
+      fit,
+    };
+    const hit = { tpc: 0, channel: 1, tick: 2020, chargeAdc: 100, pitchCm: 0.5, yCm: 600, zCm: 0 };
+    const m = duneFdSpModule();
+    const withMap = provider();
+    withMap.put(spaceChargeRecord, t(0n), map);
+    const out = (await plugin.process({ time: t(5n), hits: [hit] }, withMap)).hits[0]!;
+    // y at the top face: displacement -2 cm -> corrected 602; z at the upstream face: +0.5 -> -0.5
+    expect(m.active.yMax).toBe(600);
+    expect(out.yCm).toBeCloseTo(602, 9);
+    expect(out.zCm).toBeCloseTo(-0.5, 9);
+    const none = (await plugin.process({ time: t(5n), hits: [hit] }, provider())).hits[0]!;
+    expect(none.yCm).toBe(600);
+    expect(none.zCm).toBe(0);
+    await expect(hitsPlugin({ spaceCharge: 'required' }).process({ time: t(5n), hits: [hit] }, provider())).rejects.toThrow(/dune.space-charge/);
+    const off = (await hitsPlugin({ spaceCharge: 'off' }).process({ time: t(5n), hits: [hit] }, withMap)).hits[0]!;
+    expect(off.yCm).toBe(600);
   });
 
   it('reports null dE/dx beyond Birks saturation and rejects unknown TPCs', async () => {

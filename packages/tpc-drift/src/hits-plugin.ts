@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  NotFoundError,
   OutOfRangeError,
   ValidationError,
   defineReconstructionPlugin,
@@ -10,6 +11,7 @@ import {
 } from '@nucal/core';
 import { duneFdSpModule, xAtDriftDistanceCm, type LArTpcModule } from '@nucal/geometry';
 import { dEdxFromdQdx } from './recombination.js';
+import { spaceChargeDisplacementCm, spaceChargeRecord, type SpaceChargePayload } from './space-charge-map.js';
 import {
   driftVelocityRecord,
   duneEnergyScaleRecord,
@@ -27,7 +29,8 @@ export const RawHitSchema = z.object({
   tick: z.number().describe('hit peak time in digitisation ticks from the start of the readout window'),
   chargeAdc: z.number().describe('hit charge, ADC (the unit the energy-scale constant converts to electrons)'),
   pitchCm: z.number().positive().optional().describe('3D track length per wire from tracking, cm (default: the collection wire pitch)'),
-  yCm: z.number().optional().describe('hit height from tracking, cm (selects a lifetime height slice)'),
+  yCm: z.number().optional().describe('hit height from tracking, cm (selects a lifetime height slice; corrected for space charge when a map is valid)'),
+  zCm: z.number().optional().describe('hit position along the beam from tracking, cm (corrected for space charge when a map is valid)'),
 });
 export type RawHit = z.infer<typeof RawHitSchema>;
 
@@ -49,6 +52,13 @@ export interface CorrectedHit {
   readonly dQdxElectronsPerCm: number;
   /** Energy loss, MeV/cm; null beyond the recombination model's range (Birks saturation). */
   readonly dEdxMeVPerCm: number | null;
+  /**
+   * Height and position along the beam corrected for space charge (the apparent yCm / zCm minus
+   * the `dune.space-charge` displacement at the hit), cm; the input values unchanged when no map
+   * is valid at the event time; absent when the raw hit had none.
+   */
+  readonly yCm?: number;
+  readonly zCm?: number;
 }
 
 /** Options of {@link hitsPlugin}. */
@@ -59,6 +69,13 @@ export interface HitsPluginOptions {
   readonly tickUs?: number;
   /** Tick of the trigger in the readout window (default 0). */
   readonly triggerTick?: number;
+  /**
+   * The `dune.space-charge` map: 'optional' (default) resolves it for every event and corrects
+   * positions when an IOV covers the event, passing them through otherwise (a miss is not cached,
+   * so each event without a map costs one failed lookup); 'required' fails without one; 'off'
+   * never looks it up (the far detector at depth, where the map is zero).
+   */
+  readonly spaceCharge?: 'optional' | 'required' | 'off';
 }
 
 const HitsSchema = z.array(RawHitSchema);
@@ -73,6 +90,11 @@ const HitsSchema = z.array(RawHitSchema);
  * 4. dQ/dx = electrons / pitch; dE/dx by the inverse of the payload's recombination model
  *    at its field and density.
  * A lifetime height slice is used when the hit has yCm inside one, else the whole-TPC entry.
+ * 5. Space charge (`options.spaceCharge`, `dune.space-charge`, not in `requires`): when a map is valid at the
+ *    event time, hits with yCm / zCm get them corrected by the map's transverse displacement at
+ *    (x, y, z) (z taken as the module's mid-length when absent); with no IOV (the far detector at
+ *    depth, where the distortion is negligible) the positions pass through unchanged. The lifetime
+ *    slice is chosen with the corrected height.
  *
  * @example
  * const plugin = hitsPlugin();
@@ -83,6 +105,7 @@ export function hitsPlugin(options: HitsPluginOptions = {}): ReconstructionPlugi
   const module = options.module ?? duneFdSpModule();
   const tickUs = options.tickUs ?? 0.5;
   const triggerTick = options.triggerTick ?? 0;
+  const sceMode = options.spaceCharge ?? 'optional';
   const wirePitchCm = (module.wirePlanes.find((w) => w.role === 'collection')?.pitchMm ?? 4.79) / 10;
   return defineReconstructionPlugin({
     id: 'dune.hits',
@@ -97,6 +120,8 @@ export function hitsPlugin(options: HitsPluginOptions = {}): ReconstructionPlugi
         conditions.resolve(lifetimeRecord, event.time),
         conditions.resolve(duneEnergyScaleRecord, event.time),
       ]);
+      const sce =
+        sceMode === 'off' ? null : sceMode === 'required' ? (await conditions.resolve(spaceChargeRecord, event.time)).payload : await optionalSpaceCharge(conditions, event.time);
       const nt = module.tpcs.length;
       const perTpc = <T>(entries: readonly T[], tpcOf: (e: T) => number): (T | undefined)[] => {
         const out = new Array<T | undefined>(nt);
@@ -118,9 +143,17 @@ export function hitsPlugin(options: HitsPluginOptions = {}): ReconstructionPlugi
         const vde = vds[h.tpc];
         if (t0e === undefined) throw new ValidationError(`dune.t0 at this time has no entry for TPC ${h.tpc}`);
         if (vde === undefined) throw new ValidationError(`dune.drift-velocity at this time has no entry for TPC ${h.tpc}`);
-        const tau = lifetimeFor(lifetime.payload.entries, h.tpc, h.yCm);
         const driftTimeUs = (h.tick - triggerTick) * tickUs - t0e.t0OffsetUs;
         const xCm = xAtDriftDistanceCm(tpc, (vde.vdMmPerUs * driftTimeUs) / 10);
+        let yCm = h.yCm;
+        let zCm = h.zCm;
+        if (sce && (yCm !== undefined || zCm !== undefined)) {
+          const a = module.active;
+          const d = spaceChargeDisplacementCm(sce, a, tpc, { x: xCm, y: yCm ?? 0.5 * (a.yMin + a.yMax), z: zCm ?? 0.5 * (a.zMin + a.zMax) });
+          if (yCm !== undefined) yCm -= d.dyCm;
+          if (zCm !== undefined) zCm -= d.dzCm;
+        }
+        const tau = lifetimeFor(lifetime.payload.entries, h.tpc, yCm);
         const electrons = h.chargeAdc * gains[h.tpc]! * Math.exp(driftTimeUs / (1000 * tau));
         const dQdx = electrons / (h.pitchCm ?? wirePitchCm);
         let dEdx: number | null;
@@ -130,11 +163,30 @@ export function hitsPlugin(options: HitsPluginOptions = {}): ReconstructionPlugi
           if (!(e instanceof OutOfRangeError)) throw e;
           dEdx = null;
         }
-        return { tpc: h.tpc, channel: h.channel, driftTimeUs, xCm, dQdxElectronsPerCm: dQdx, dEdxMeVPerCm: dEdx };
+        return {
+          tpc: h.tpc,
+          channel: h.channel,
+          driftTimeUs,
+          xCm,
+          dQdxElectronsPerCm: dQdx,
+          dEdxMeVPerCm: dEdx,
+          ...(yCm === undefined ? {} : { yCm }),
+          ...(zCm === undefined ? {} : { zCm }),
+        };
       });
       return { time: event.time, hits };
     },
   });
+}
+
+/** The space-charge map valid at `at`, or null when no IOV covers it (no correction). */
+async function optionalSpaceCharge(conditions: ConditionsProvider, at: Time): Promise<SpaceChargePayload | null> {
+  try {
+    return (await conditions.resolve(spaceChargeRecord, at)).payload;
+  } catch (e) {
+    if (e instanceof NotFoundError) return null;
+    throw e;
+  }
 }
 
 function scaleByTpc(p: EnergyScalePayload, nt: number): number[] {
