@@ -1,14 +1,9 @@
 import { FitError, ValidationError } from '@nucal/core';
-import { Hist1D, minimize, regularAxis, type FitResult, type ParameterSpec } from '@nucal/numeric';
+import { Hist1D, highestRunningSum3, minimize, regularAxis, type FitResult, type ParameterSpec, type UniformHistogram } from '@nucal/numeric';
 import { peakBinContents } from './peak-shape.js';
 import type { PeakModel } from './sample.js';
 
-/** A histogram with uniform bins on [lo, hi). */
-export interface UniformHistogram {
-  readonly lo: number;
-  readonly hi: number;
-  readonly counts: ArrayLike<number>;
-}
+export type { UniformHistogram };
 
 /** Parameter names of a peak fit. */
 export type PeakParameter = 'amplitude' | 'mean' | 'sigma' | 'tailFraction' | 'tailMean';
@@ -53,15 +48,7 @@ export function fitPeak(h: UniformHistogram, model: PeakModel, options: PeakFitO
   if (!(h.hi > h.lo) || nb < 3) throw new ValidationError(`peak histogram [${h.lo}, ${h.hi}) with ${nb} bins is invalid: expected hi > lo and >= 3 bins`);
   const w = (h.hi - h.lo) / nb;
   const c = Float64Array.from(h.counts);
-  let jMax = 1;
-  let best = -1;
-  for (let j = 1; j < nb - 1; j++) {
-    const s = c[j - 1]! + c[j]! + c[j + 1]!;
-    if (s > best) {
-      best = s;
-      jMax = j;
-    }
-  }
+  const { bin: jMax, sum: best } = highestRunningSum3(c);
   const half = best / 6;
   let jHalf = jMax;
   while (jHalf < nb - 1 && (c[jHalf - 1]! + c[jHalf]! + c[jHalf + 1]!) / 3 > half) jHalf++;

@@ -34,6 +34,7 @@ export { Hist1D } from './histogram/hist1d.js';
 export { Hist2D, type ProjectionOptions } from './histogram/hist2d.js';
 export { binIndices } from './histogram/axis-index.js';
 export { splitByBin } from './histogram/split-by-bin.js';
+export { highestRunningSum3, type UniformHistogram } from './histogram/peak-start.js';
 /** @deprecated use {@link Hist1D} with {@link regularAxis} */
 export { Histogram1D } from './histogram/histogram-1d.js';
 // plot kit: typed Vega-Lite specs (vega-lite's TopLevelSpec) from plain arrays of numbers

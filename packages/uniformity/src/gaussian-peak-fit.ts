@@ -1,5 +1,7 @@
 import { FitError, ValidationError } from '@nucal/core';
-import { normalCdf, poissonBinnedFit, quantileSorted } from '@nucal/numeric';
+import { highestRunningSum3, normalCdf, poissonBinnedFit, quantileSorted, type UniformHistogram } from '@nucal/numeric';
+
+export type { UniformHistogram };
 
 /** Result of a Gaussian peak fit, in the unit of the values. */
 export interface GaussianPeak {
@@ -12,13 +14,6 @@ export interface GaussianPeak {
   readonly chi2: number;
   readonly ndof: number;
   readonly valid: boolean;
-}
-
-/** A histogram with uniform bins on [lo, hi). */
-export interface UniformHistogram {
-  readonly lo: number;
-  readonly hi: number;
-  readonly counts: ArrayLike<number>;
 }
 
 /** Half-width of the fit window, in sigmas. */
@@ -40,15 +35,7 @@ export function fitGaussianHistogram(h: UniformHistogram): GaussianPeak {
   if (!(h.hi > h.lo) || nb < 5) throw new ValidationError(`histogram [${h.lo}, ${h.hi}) with ${nb} bins: expected hi > lo and >= 5 bins`);
   const w = (h.hi - h.lo) / nb;
   const c = Float64Array.from(h.counts);
-  let jMax = 1;
-  let best = -1;
-  for (let j = 1; j < nb - 1; j++) {
-    const s = c[j - 1]! + c[j]! + c[j + 1]!;
-    if (s > best) {
-      best = s;
-      jMax = j;
-    }
-  }
+  const { bin: jMax, sum: best } = highestRunningSum3(c);
   let jHalf = jMax;
   while (jHalf < nb - 2 && c[jHalf - 1]! + c[jHalf]! + c[jHalf + 1]! > best / 2) jHalf++;
   let mu = h.lo + (jMax + 0.5) * w;
