@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { silentLogger, silentProgress } from '@nucal/core';
 import { createRng } from '@nucal/numeric';
 import { spaceChargeRecord } from '@nucal/tpc-drift';
 import { reconstructCosmics } from './reco/reconstruct-cosmics.js';
 import { simulateCosmics } from './simulate-cosmics.js';
 import { spaceChargeFromCosmics } from './calibrate-space-charge.js';
 import { SURFACE_PROTODUNE } from './space-charge.js';
+import { cosmicsPlugin } from './cosmics-plugin.js';
 
 /** Injected displacement normal to each face at drift fraction u (closure code: the truth). */
 function injected(face: string, transverseCm: number, u: number): number {
@@ -39,5 +41,16 @@ describe('spaceChargeFromCosmics (closure on a protoDUNE-sized module)', () => {
     const chi2 = p.reduce((s, x) => s + x * x, 0);
     expect(chi2).toBeLessThan(40);
     for (const x of p) expect(Math.abs(x)).toBeLessThan(3.5);
+  });
+
+  it('is written by dune.cosmics when enabled, and only then', { timeout: 60_000 }, async () => {
+    const plugin = cosmicsPlugin({ spaceCharge: true, skipMichel: true });
+    const { input } = plugin.simulate({ ...SURFACE_PROTODUNE, days: 0.015 }, createRng('sce-plugin'));
+    const r = await plugin.calibrate(input, { rng: createRng('sce-plugin-calibrate'), logger: silentLogger, progress: silentProgress });
+    const sce = r.payloads.find((p) => p.record.name === 'dune.space-charge');
+    expect(sce).toBeDefined();
+    expect(plugin.records.map((rec) => rec.name)).toContain('dune.space-charge');
+    expect(r.fits['spaceCharge']!.parameters).toHaveLength(16);
+    expect(cosmicsPlugin().records.map((rec) => rec.name)).not.toContain('dune.space-charge');
   });
 });

@@ -4,6 +4,7 @@ import {
   driftVelocityRecord,
   duneEnergyScaleRecord,
   lifetimeRecord,
+  spaceChargeRecord,
   t0Record,
   type DriftVelocityPayload,
   type EnergyScalePayload,
@@ -16,6 +17,7 @@ import { compareDedxProfile, dedxHitDensity, dedxWindowFitSummary, type DedxComp
 import { DEFAULT_DEDX_PROFILE_BINS_CM, stoppingMuonDedxProfile, type DedxProfile } from './dedx-profile.js';
 import { michelScaleFromCosmics, michelSpectrum, type MichelScaleResult } from './calibrate-michel.js';
 import { classRates, type ClassRates } from './class-rates.js';
+import { spaceChargeFromCosmics, type SpaceChargeOptions } from './calibrate-space-charge.js';
 import type { ReconstructedSample } from './cosmic-sample.js';
 import { HitCollectionSchema, type HitCollection } from './hit-collection.js';
 import { hitCollectionHash } from './sample-hash.js';
@@ -37,6 +39,11 @@ export interface CosmicsPluginOptions {
   readonly michel?: MichelResponseInput;
   /** Skip the Michel test (default false). */
   readonly skipMichel?: boolean;
+  /**
+   * Measure the space-charge map from face-crossing ends and write `dune.space-charge` (default
+   * false: the far detector at depth has none; true or options for a surface detector).
+   */
+  readonly spaceCharge?: boolean | SpaceChargeOptions;
 }
 
 function ratioFit(name: string, value: number, error: number): FitSummary {
@@ -156,7 +163,7 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
   return defineCalibrationPlugin<HitCollection, CosmicSimulationConfigInput, Omit<CosmicTruth, 'sample'>>({
     id: 'dune.cosmics',
     version: COSMICS_VERSION,
-    records: [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord],
+    records: options.spaceCharge ? [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord, spaceChargeRecord] : [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord],
     requires: [],
     input: HitCollectionSchema,
     simulate: (config, rng) => {
@@ -172,6 +179,8 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
       const c = calibrateSteps(sample, ctx, options);
       const { fits, summary } = fitsAndSummary(sample, c);
       const plots = cosmicsPlots(c, options);
+      const sce = options.spaceCharge ? spaceChargeFromCosmics(sample, options.spaceCharge === true ? {} : options.spaceCharge) : null;
+      if (sce) fits['spaceCharge'] = sce.fit;
       ctx.progress.advance();
       ctx.progress.stop();
       return {
@@ -180,6 +189,7 @@ export function cosmicsPlugin(options: CosmicsPluginOptions = {}) {
           { record: driftVelocityRecord, payload: c.vd },
           { record: lifetimeRecord, payload: c.lifetime.payload },
           { record: duneEnergyScaleRecord, payload: c.scale },
+          ...(sce ? [{ record: spaceChargeRecord, payload: sce }] : []),
         ],
         fits,
         plots,
