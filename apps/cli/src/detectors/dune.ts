@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CosmicSimulationConfigSchema, cosmicsPlugin, readHitFile } from '@nucal/cosmics';
-import { driftVelocityRecord, duneEnergyScaleRecord, lifetimeRecord, t0Record } from '@nucal/tpc-drift';
+import { driftVelocityRecord, duneEnergyScaleRecord, lifetimeRecord, spaceChargeRecord, t0Record } from '@nucal/tpc-drift';
 import { definePluginEntry } from '../registry/plugin-entry.js';
 import type { Detector } from './detector.js';
 
@@ -13,6 +13,10 @@ const CosmicsCliOptions = z.object({
     })
     .prefault({}),
   skipMichel: z.boolean().default(false).describe('skip the Michel-electron energy-scale test'),
+  spaceCharge: z
+    .boolean()
+    .default(false)
+    .describe('measure the space-charge map from face-crossing track ends and write dune.space-charge (a surface detector; simulate one with sim.module and sim.spaceCharge)'),
 });
 
 /**
@@ -22,13 +26,13 @@ const CosmicsCliOptions = z.object({
 export const dune: Detector = {
   name: 'dune',
   description: 'DUNE-like liquid-argon TPC far-detector module (timestamp IOVs, one per detector-day)',
-  records: [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord],
+  records: [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord, spaceChargeRecord],
   plugins: [
     definePluginEntry({
       id: 'dune.cosmics',
       detector: 'dune',
-      description: 'cosmic muons of one detector-day, reconstructed from hits (simulated, or --input hits.h5): t0 per TPC (anode crossers), <vd> (cathode crossers), electron lifetime per TPC and height slice, energy scale (stopping muons)',
-      records: [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord],
+      description: 'cosmic muons of one detector-day, reconstructed from hits (simulated, or --input hits.h5): t0 per TPC (anode crossers), <vd> (cathode crossers), electron lifetime per TPC and height slice, energy scale (stopping muons); with spaceCharge the space-charge map (face-crossing ends)',
+      records: [t0Record, driftVelocityRecord, lifetimeRecord, duneEnergyScaleRecord, spaceChargeRecord],
       options: CosmicsCliOptions,
       simulation: CosmicSimulationConfigSchema.omit({ days: true }),
       timeType: 'timestamp',
