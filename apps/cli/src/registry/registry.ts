@@ -1,4 +1,4 @@
-import { NotFoundError, type RecordRef } from '@nucal/core';
+import type { RecordRef } from '@nucal/core';
 import type { Detector } from '../detectors/detector.js';
 import { dune } from '../detectors/dune.js';
 import { juno } from '../detectors/juno.js';
@@ -10,13 +10,6 @@ export const DETECTORS: readonly Detector[] = [juno, dune];
 /** Every registered calibration. */
 export function registeredPlugins(): PluginEntry[] {
   return DETECTORS.flatMap((d) => d.plugins);
-}
-
-/** The registered calibration with this id, or a NotFoundError listing the known ones. */
-export function pluginEntry(id: string): PluginEntry {
-  const e = registeredPlugins().find((p) => p.id === id);
-  if (!e) throw new NotFoundError(`calibration plugin "${id}" is not registered: known are ${registeredPlugins().map((p) => p.id).join(', ')}`);
-  return e;
 }
 
 /** Record types of every registered calibration, each once (what `nucal db init` registers). */
