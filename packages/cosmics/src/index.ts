@@ -128,6 +128,7 @@ export {
 } from './calibrate-energy-scale.js';
 export { michelScaleFromCosmics, michelSpectrum, type MichelScaleResult, type MichelSpectrum } from './calibrate-michel.js';
 export { spaceChargeFromCosmics, type SpaceChargeOptions } from './calibrate-space-charge.js';
+export { driftMapFromFullCrossers, type DriftMap, type DriftMapBin, type DriftMapOptions } from './drift-map.js';
 // stopping-muon dE/dx vs residual range: data and nominal-model expectation through one estimator (for the plot)
 export { DEFAULT_DEDX_PROFILE_BINS_CM, stoppingMuonDedxProfile, type DedxProfile, type DedxProfileOptions } from './dedx-profile.js';
 export {
