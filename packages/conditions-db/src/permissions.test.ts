@@ -1,6 +1,6 @@
 import { ConflictError, PermissionError, runTime, ValidationError } from '@nucal/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { describeBackends, freshDb } from '../test/backends.js';
+import { describeBackends } from '../test/backends.js';
 import { provenance, scale, scaleRecord } from '../test/records.js';
 import type { ConditionsDb } from './conditions-db.js';
 import { openConditionsDb } from './open.js';

@@ -1,6 +1,5 @@
 import type { PlotSpec, RandomSource } from '@nucal/core';
 import { createRng } from '@nucal/numeric';
-import type { SourcePoint } from './calibration-point.js';
 import { optimiseCalibrationPoints, type OptimiseOptions, type OptimiseResult } from './optimiser.js';
 import { aEffVersusPointsPlot } from './plots.js';
 import { runScenario, type RunScenarioOptions } from './run-scenario.js';

@@ -1,5 +1,4 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nucal, tempDir } from '../cli.test-support.js';
 import { JunoUniformityOutputSchema } from '../output/juno-uniformity-output.js';
