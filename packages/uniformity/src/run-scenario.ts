@@ -166,7 +166,6 @@ function calibrate(
     }
     case 'ideal':
     case 'phi-symmetric': {
-      // an independent positron sample of the same size (the physics events are never used to correct themselves)
       // An independent positron sample (the physics events never correct themselves), pooled
       // over the energies (the map does not depend on energy here), with at least 500 events
       // per voxel so that the voxel statistics stay below 0.1% ("ideal").
