@@ -12,8 +12,8 @@
  */
 import { createRng } from '@nucal/numeric';
 import {
-  SCENARIO_NAMES, ToyConfigSchema, allocateSample, calibrateFromPoints, defaultCalibrationPoints, measureDarkNoise,
-  opticsMapFactory, reconstructEnergies, runLadder, runScenario, simulatePointData, simulatePointEvents, uniformCalibration,
+  SCENARIO_NAMES, ToyConfigSchema, allocateSample, calibrateFromPoints, measureDarkNoise,
+  opticsMapFactory, reconstructEnergies, runLadder, runScenario, scenarioCalibrationPoints, simulatePointData, simulatePointEvents, uniformCalibration,
 } from '@nucal/uniformity';
 
 function referenceLoopMs(): number {
@@ -33,7 +33,7 @@ function main(): void {
   const toy = ToyConfigSchema.parse({ vertexSmearingCm: 8 });
   const toyTrueVertex = ToyConfigSchema.parse({});
   const dq = measureDarkNoise(toy, createRng('bench-dark')).offsetPe;
-  const cal = calibrateFromPoints(simulatePointData(map, toy, defaultCalibrationPoints(createRng('uniformity.cls-template')), 5000, createRng('bench-points')), dq, map.lsRadiusCm);
+  const cal = calibrateFromPoints(simulatePointData(map, toy, scenarioCalibrationPoints(), 5000, createRng('bench-points')), dq, map.lsRadiusCm);
   const n = 2_000_000;
   const buf = allocateSample(n);
   const eRec = new Float64Array(n);

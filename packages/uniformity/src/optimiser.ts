@@ -8,6 +8,7 @@ import { opticsMapFactory, type MapFactory } from './map-factory.js';
 import { simulatePointData } from './point-data.js';
 import { measurePointPeaks, surfaceFromPeaks, type PointPeak } from './point-map.js';
 import type { ResponseMapLike } from './response-map.js';
+import { clsTemplateStream } from './scenario-streams.js';
 import type { ResponseOverrides } from './scenarios.js';
 import { splineEvaluator } from './smoothing-spline-2d.js';
 import { ToyConfigSchema, type ToyConfigInput } from './toy-config.js';
@@ -77,7 +78,7 @@ export function optimiseCalibrationPoints(o: OptimiseOptions = {}): OptimiseResu
   const toy = ToyConfigSchema.parse(o.toy ?? {});
   const nCls = o.clsCount ?? 200;
   const pairs = o.anchorPairsDeg ?? [[30, 60], [45, 75], [45, 90], [60, 100], [75, 120]];
-  const template = clsTemplatePoints(detector, createRng('uniformity.cls-template'));
+  const template = clsTemplatePoints(detector, clsTemplateStream());
   const fixed = [...acuSourcePoints(), ...gtSourcePoints(detector)];
   // every template point measured once, in the phi = 0 half-plane (the default truth map is
   // phi-symmetric; a loop's points keep their own half-plane in the returned order)

@@ -28,5 +28,15 @@ export function scenarioStreams(name: string, seed: string): { readonly detector
  * @example scenarioCalibrationPoints().length // 250
  */
 export function scenarioCalibrationPoints(): SourcePoint[] {
-  return defaultCalibrationPoints(createRng('uniformity.cls-template'));
+  return defaultCalibrationPoints(clsTemplateStream());
+}
+
+/**
+ * The fixed stream the CLS template is drawn from (not the seed's): the scenarios' points and
+ * the optimiser's candidates come from the same template.
+ *
+ * @example clsTemplatePoints(lsDetector(), clsTemplateStream())
+ */
+export function clsTemplateStream(): RandomSource {
+  return createRng('uniformity.cls-template');
 }
