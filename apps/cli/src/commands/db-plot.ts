@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { parseInstant, parseTime, timeToJson, ValidationError, type Time } from '@nucal/core';
 import type { ConditionsDb, IovInfo } from '@nucal/conditions-db';
-import { plot, points, type TopLevelSpec } from '@nucal/numeric';
+import { plot, points, timeAxisOf, type TopLevelSpec } from '@nucal/numeric';
 import { emit, type CliContext, type DbOptions } from '../context.js';
 import { numberAt, parseFieldPath } from '../field-path.js';
 import { showTime, table } from '../format.js';
@@ -13,7 +13,6 @@ import { dbCommandKit } from './db-command-kit.js';
 /** Most IOVs one plot reads (a page of listIovs is at most 10,000). */
 const MAX_POINTS = 100_000;
 const PAGE = 10_000;
-const NS_PER_DAY = 86_400e9;
 
 type PlotOptions = DbOptions & { tag: string; field: string; errorField?: string; out?: string; from?: string; to?: string; asOf?: string; title?: string };
 
@@ -111,10 +110,9 @@ async function readPoints(d: ConditionsDb, iovs: readonly IovInfo[], p: { field:
  * in days since the first point's UTC midnight (the kit's axes are quantitative).
  */
 export function constantPlot(tag: string, field: string, errorField: string | null, pts: readonly PlotPoint[], title?: string): TopLevelSpec {
-  const first = pts[0]!.since;
-  const dayZero = first.kind === 'timestamp' ? (first.ns / 86_400_000_000_000n) * 86_400_000_000_000n : 0n;
-  const x = pts.map((p) => (p.since.kind === 'run' ? Number(p.since.run) + Number(p.since.subrun ?? 0n) / 2 ** 32 : Number(p.since.ns - dayZero) / NS_PER_DAY));
-  const xAxis = first.kind === 'run' ? { label: 'run' } : { label: `time since ${timeToJson({ kind: 'timestamp', ns: dayZero }).text.slice(0, 10)}`, unit: 'd' };
+  // numeric's time axis (the sinces are in order, so its origin is the first one's UTC midnight), under this command's own title
+  const { x, origin } = timeAxisOf(pts.map((p) => p.since));
+  const xAxis = origin.kind === 'run' ? { label: 'run' } : { label: `time since ${timeToJson(origin).text.slice(0, 10)}`, unit: 'd' };
   return plot(
     {
       title: title ?? `${tag}: ${field}`,
