@@ -38,6 +38,24 @@ describe('nucal dune', () => {
     expect(before.code).toBe(1);
   });
 
+  it('calibrates a surface-like protoDUNE-sized module with space charge and writes dune.space-charge', async () => {
+    const dir = tempDir('nucal-dune-sce-');
+    const db = join(dir, 'c.sqlite');
+    expect((await nucal('db', 'init', '--db', db)).code).toBe(0);
+    const module = ['--sim.module.widthM', '7.2', '--sim.module.heightM', '6', '--sim.module.lengthM', '6.96', '--sim.module.driftVolumes', '2', '--sim.module.apaRows', '1', '--sim.module.apaColumns', '3'];
+    const r = await nucal('calibrate', 'dune.cosmics', '--seed', '5', ...module, '--sim.flux.depthKmwe', '2.5', '--sim.spaceCharge.transverseCm', '2', '--spaceCharge', 'true', '--skipMichel', 'true', '--db', db, '--tag-prefix', 'mc', '--global-tag', 'sce', '--json');
+    expect(r.code, r.err).toBe(0);
+    const report = CalibrateOutputSchema.parse(JSON.parse(r.out));
+    expect(report.runs[0]!.written.map((w) => w.tag)).toContain('mc.dune.space-charge');
+    const resolved = await nucal('db', 'resolve', '--gt', 'sce', '--record', 'dune.space-charge', '--at', '2026-01-01T12:00:00Z', '--db', db, '--json');
+    expect(resolved.code, resolved.err).toBe(0);
+    const map = JSON.parse(resolved.out);
+    const top = map.payload.faces.find((f: { face: string }) => f.face === 'top');
+    // Injected at the top face: -2 u (2 - u) cm; the last drift bin (mean u ~ 0.87) gives ~ -1.97.
+    const last = top.bins[3];
+    expect(Math.abs(last.displacementCm - -2 * last.meanDriftFraction * (2 - last.meanDriftFraction))).toBeLessThan(4 * last.errorCm);
+  });
+
   it('simulates hits into an HDF5 file and calibrates from it: the same constants as simulating in the command; a malformed file is one line', async () => {
     const dir = tempDir('nucal-dune-h5-');
     const file = join(dir, 'hits.h5');
