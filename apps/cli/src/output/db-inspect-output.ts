@@ -1,9 +1,7 @@
 import { TimeJsonSchema } from '@nucal/core';
 import { z } from 'zod';
-import { RecordInfoSchema, TagInfoSchema } from './db-output.js';
+import { Hash, IsoDate, RecordInfoSchema, TagInfoSchema } from './db-output.js';
 
-const IsoDate = z.string().datetime({ offset: false }).describe('ISO-8601 UTC date');
-const Hash = z.string().regex(/^[0-9a-f]{64}$/).describe('payload content hash (sha256)');
 const RecordRef = z.object({ name: z.string(), version: z.number().int() });
 const Count = z.number().int().nonnegative();
 

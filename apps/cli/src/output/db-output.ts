@@ -2,8 +2,9 @@ import { TimeJsonSchema } from '@nucal/core';
 import { z } from 'zod';
 
 /** Dates in JSON output are ISO-8601 UTC text. */
-const IsoDate = z.string().datetime({ offset: false }).describe('ISO-8601 UTC date');
-const Hash = z.string().regex(/^[0-9a-f]{64}$/).describe('payload content hash (sha256)');
+export const IsoDate = z.string().datetime({ offset: false }).describe('ISO-8601 UTC date');
+/** A payload hash in JSON output. */
+export const Hash = z.string().regex(/^[0-9a-f]{64}$/).describe('payload content hash (sha256)');
 const TimeType = z.enum(['run', 'timestamp']);
 
 export const RecordInfoSchema = z.object({ name: z.string(), version: z.number().int(), description: z.string(), jsonSchema: z.unknown(), createdAt: IsoDate });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { IsoDate } from './db-output.js';
 
-const IsoDate = z.string().datetime({ offset: false }).describe('ISO-8601 UTC date');
 const TokenInfoSchema = z.object({
   name: z.string(),
   role: z.enum(['reader', 'writer', 'admin']),
