@@ -2,6 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nucal, tempDir } from '../cli.test-support.js';
+import { readHitFile } from '@nucal/cosmics';
 import { CalibrateOutputSchema } from '../output/calibrate-output.js';
 
 describe('nucal dune', () => {
@@ -54,6 +55,22 @@ describe('nucal dune', () => {
     // Injected at the top face: -2 u (2 - u) cm; the last drift bin (mean u ~ 0.87) gives ~ -1.97.
     const last = top.bins[3];
     expect(Math.abs(last.displacementCm - -2 * last.meanDriftFraction * (2 - last.meanDriftFraction))).toBeLessThan(4 * last.errorCm);
+  });
+
+  it('simulates the surface-protodune preset into a hit file: the module and the preset are recorded', async () => {
+    const dir = tempDir('nucal-dune-preset-');
+    const file = join(dir, 'hits.h5');
+    const sim = await nucal('dune', 'simulate', '--days', '0.001', '--seed', '2', '--preset', 'surface-protodune', '--out', file, '--json');
+    expect(sim.code, sim.err).toBe(0);
+    const written = JSON.parse(sim.out);
+    expect(written.preset).toBe('surface-protodune');
+    expect(written.events).toBeGreaterThan(50);
+    const hits = await readHitFile(file);
+    expect(hits.module.widthM).toBe(7.2);
+    expect(hits.module.driftVolumes).toBe(2);
+    const bad = await nucal('dune', 'simulate', '--days', '0.001', '--preset', 'moon', '--out', file);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toMatch(/moon/);
   });
 
   it('simulates hits into an HDF5 file and calibrates from it: the same constants as simulating in the command; a malformed file is one line', async () => {

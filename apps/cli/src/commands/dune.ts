@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { InjectSchema, cosmicsPlugin, planStatistics, writeHitFile } from '@nucal/cosmics';
+import { InjectSchema, SURFACE_PROTODUNE, cosmicsPlugin, planStatistics, writeHitFile } from '@nucal/cosmics';
 import { ValidationError, formatZodIssues } from '@nucal/core';
 import { createRng } from '@nucal/numeric';
 import type { CliContext } from '../context.js';
@@ -49,8 +49,13 @@ export function duneSimulateCommand(cli: CliContext): Command {
     .option('--days <n>', 'live days', '1')
     .option('--seed <s>', 'random seed', '0')
     .option('--inject <json|file>', 'injected truth per TPC, e.g. {"tpcs":{"2":{"lifetimeMs":6}}}')
+    .addOption(
+      new Option('--preset <name>', 'far-detector (the FD module at 4.3 km.w.e., no space charge) or surface-protodune (a protoDUNE-sized module at 1 km.w.e. with a 2 cm / 1 cm space-charge distortion)')
+        .choices(['far-detector', 'surface-protodune'])
+        .default('far-detector'),
+    )
     .option('--json', 'machine-readable JSON output')
-    .action(async (o: { out: string; days: string; seed: string; inject?: string; json?: boolean }) => {
+    .action(async (o: { out: string; days: string; seed: string; inject?: string; preset: string; json?: boolean }) => {
       const days = parseNumber(o.days, '--days', (v) => v > 0 && v <= 366, 'a number of days in (0, 366]');
       let inject: unknown = {};
       if (o.inject !== undefined) {
@@ -59,9 +64,10 @@ export function duneSimulateCommand(cli: CliContext): Command {
         if (!parsed.success) throw new ValidationError('--inject is not a valid injection', formatZodIssues(parsed.error.issues));
         inject = parsed.data;
       }
-      const { input: hits } = cosmicsPlugin().simulate({ days, inject: inject as never }, createRng(o.seed).fork('day-0').fork('simulate'));
+      const preset = o.preset === 'surface-protodune' ? SURFACE_PROTODUNE : {};
+      const { input: hits } = cosmicsPlugin().simulate({ ...preset, days, inject: inject as never }, createRng(o.seed).fork('day-0').fork('simulate'));
       await writeHitFile(o.out, hits);
-      const out = { out: o.out, days, seed: o.seed, events: hits.events.count, hits: hits.hits.count, views: hits.views.map((v) => v.name) };
+      const out = { out: o.out, days, seed: o.seed, preset: o.preset, events: hits.events.count, hits: hits.hits.count, views: hits.views.map((v) => v.name) };
       if (o.json) io.out(toJson(out));
       else io.out(`wrote ${out.hits} hits of ${out.events} triggers (${days} day(s), views ${out.views.join(', ')}) to ${o.out}`);
     });
