@@ -1,6 +1,6 @@
 import type { PlotSpec } from '@nucal/core';
 import {
-  PLOT_COLORS, band, fitQuality, histogramSteps, line, plot, points, referenceLine, withResidualPanel,
+  PLOT_COLORS, band, fitQuality, histogramSteps, line, plot, points, referenceLine, withResidualPanel, xOf, yOf,
   type PlotAxis, type PlotContext, type PlotLayer,
 } from '@nucal/numeric';
 
@@ -284,17 +284,12 @@ function electronAxis(eMaxMeV: number): PlotAxis {
   return { label: 'electron kinetic energy E_e', unit: 'MeV', domain: [0, Math.ceil(eMaxMeV)] };
 }
 
-/** A quantitative channel of `field` on one of the frame's axes (its title and scale). */
-function channel(axis: PlotContext['x'], field: string) {
-  return { field, type: 'quantitative' as const, title: axis.title, scale: { ...axis.scale } };
-}
-
 /** Text at (x, y) in data coordinates, e.g. the source names beside their points. */
 function textLabels(x: readonly number[], y: readonly number[], text: readonly string[]): PlotLayer {
   const values = x.map((xi, i) => ({ x: xi, y: y[i]!, text: text[i]! }));
   return {
     layers: (ctx) => [
-      { data: { values }, mark: { type: 'text', fontSize: 10, align: 'center' }, encoding: { x: channel(ctx.x, 'x'), y: channel(ctx.y, 'y'), text: { field: 'text', type: 'nominal' } } },
+      { data: { values }, mark: { type: 'text', fontSize: 10, align: 'center' }, encoding: { x: xOf(ctx, 'x'), y: yOf(ctx, 'y'), text: { field: 'text', type: 'nominal' } } },
     ],
   };
 }
@@ -306,7 +301,7 @@ function textLabels(x: readonly number[], y: readonly number[], text: readonly s
 function outsideValidity(minMeV: number, maxMeV: number, toMeV: number): { withLegend: PlotLayer[]; plain: PlotLayer[] } {
   const ranges = [...(minMeV > 0 ? [{ from: 0, to: minMeV }] : []), ...(maxMeV < toMeV ? [{ from: maxMeV, to: toMeV }] : [])];
   if (ranges.length === 0) return { withLegend: [], plain: [] };
-  const layers = (ctx: PlotContext) => [{ data: { values: ranges }, mark: { type: 'rect' as const, color: COLOR.outside, opacity: 0.35 }, encoding: { x: channel(ctx.x, 'from'), x2: { field: 'to' } } }];
+  const layers = (ctx: PlotContext) => [{ data: { values: ranges }, mark: { type: 'rect' as const, color: COLOR.outside, opacity: 0.35 }, encoding: { x: xOf(ctx, 'from'), x2: { field: 'to' } } }];
   return {
     withLegend: [{ layers, legend: { label: `outside the validity range (${minMeV}–${maxMeV} MeV)`, color: COLOR.outside, symbol: 'band' } }],
     plain: [{ layers }],

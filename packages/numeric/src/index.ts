@@ -46,6 +46,7 @@ export { band, type BandInput } from './plot/band.js';
 export { histogramSteps, type HistogramStepsInput } from './plot/histogram-steps.js';
 export { density2d, type Density2dInput } from './plot/density-2d.js';
 export { referenceLine } from './plot/reference-line.js';
+export { xOf, yOf } from './plot/encoding.js';
 export { fitQuality, formatNumber } from './plot/fit-quality.js';
 export { PLOT_COLORS } from './plot/colors.js';
 export type { PlotAxis, PlotLayer, PlotContext, LegendEntry, LegendSymbol, ScaleSettings, VegaLayer, TopLevelSpec } from './plot/types.js';
