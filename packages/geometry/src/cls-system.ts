@@ -1,6 +1,6 @@
 import type { ClsConfigInput } from './cls-config.js';
 import { clsCableStatics, clsReachableParsed, parseClsConfig } from './cls-reach.js';
-import type { CalibrationPoint, DeploymentSystem } from './deployment-systems.js';
+import { chimneyParkingPathM, type CalibrationPoint, type DeploymentSystem } from './deployment-systems.js';
 import type { LsDetector } from './ls-detector.js';
 
 /** A CLS point: which loop holds the source there (1: first anchor, 2: second). */
@@ -45,5 +45,5 @@ export function clsSystem(
     const loop: 1 | 2 = in1 && in2 ? (slack(p, c.anchorsDeg[0]) >= slack(p, c.anchorsDeg[1]) ? 1 : 2) : in1 ? 1 : 2;
     kept.push({ rCm: p.rCm, thetaRad: p.thetaRad, zCm: p.rCm * Math.cos(p.thetaRad), loop });
   }
-  return { name: 'CLS', precisionCm: c.precisionCm, parkingPathM: c.parkingPathM ?? detector.lsRadiusCm / 100 + 2, points: kept };
+  return { name: 'CLS', precisionCm: c.precisionCm, parkingPathM: c.parkingPathM ?? chimneyParkingPathM(detector), points: kept };
 }

@@ -56,15 +56,24 @@ export function gtPoints(detector: LsDetector, tubeGapCm = 3): CalibrationPoint[
 }
 
 /**
+ * The default parking path of a system entering through the chimney (ACU, CLS, ROV): from the
+ * detector centre to a parking position 2 m above the top of the LS sphere, m.
+ *
+ * @example chimneyParkingPathM(lsDetector()) // 19.7
+ */
+export function chimneyParkingPathM(detector: LsDetector): number {
+  return detector.lsRadiusCm / 100 + 2;
+}
+
+/**
  * The fixed deployment systems of the LS detector with their point sets (the CLS, whose points
  * depend on its anchor angles, and the ROV are built by their own functions). Parking paths
  * are configuration inputs: the defaults are the distance from a parking position 2 m above
  * the top of the LS sphere (ACU, through the chimney) and half the guide tube's length (GT).
  */
 export function fixedDeploymentSystems(detector: LsDetector, opts: { acuParkingPathM?: number; gtParkingPathM?: number } = {}): DeploymentSystem[] {
-  const lsRadiusM = detector.lsRadiusCm / 100;
   return [
-    { name: 'ACU', precisionCm: 1, parkingPathM: opts.acuParkingPathM ?? lsRadiusM + 2, points: acuPoints() },
+    { name: 'ACU', precisionCm: 1, parkingPathM: opts.acuParkingPathM ?? chimneyParkingPathM(detector), points: acuPoints() },
     { name: 'GT', precisionCm: 3, parkingPathM: opts.gtParkingPathM ?? (Math.PI * detector.acrylicOuterRadiusCm) / 200, points: gtPoints(detector) },
   ];
 }

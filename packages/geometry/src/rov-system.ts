@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, formatZodIssues } from '@nucal/core';
-import type { CalibrationPoint, DeploymentSystem } from './deployment-systems.js';
+import { chimneyParkingPathM, type CalibrationPoint, type DeploymentSystem } from './deployment-systems.js';
 import type { LsDetector } from './ls-detector.js';
 
 /**
@@ -36,7 +36,7 @@ export function rovSystem(detector: LsDetector, points: readonly CalibrationPoin
   return {
     name: 'ROV',
     precisionCm: c.precisionCm,
-    parkingPathM: c.parkingPathM ?? detector.lsRadiusCm / 100 + 2,
+    parkingPathM: c.parkingPathM ?? chimneyParkingPathM(detector),
     points: points.filter((p) => p.rCm >= 0 && p.rCm <= rMax && p.thetaRad >= 0 && p.thetaRad <= Math.PI),
   };
 }
