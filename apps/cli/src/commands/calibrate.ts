@@ -162,8 +162,9 @@ function humanReport(out: CalibrateOutput): string {
     const fits = Object.entries(r.fits).filter(([, f]) => f.ndof > 0);
     if (fits.length) {
       lines.push(table(['fit', 'chi2/ndof', 'p-value', 'valid'], fits.map(([k, f]) => {
-        const p = (f as { pValue?: number }).pValue;
-        return [k, `${f.chi2.toFixed(1)}/${f.ndof}`, p === undefined ? '-' : `${p.toPrecision(2)}${p < 1e-3 ? ' LOW' : ''}`, f.valid ? 'yes' : 'NO'];
+        // a fit whose p-value could not be computed carries null (JSON has no NaN)
+        const p = (f as { pValue?: number | null }).pValue;
+        return [k, `${f.chi2.toFixed(1)}/${f.ndof}`, p == null ? '-' : `${p.toPrecision(2)}${p < 1e-3 ? ' LOW' : ''}`, f.valid ? 'yes' : 'NO'];
       })));
     }
     if (r.written.length) lines.push(`wrote ${r.written.map((w) => `${w.tag}${w.inserted ? '' : ' (unchanged)'}`).join(', ')} since ${showTime(timeFromJson(r.since))}`);

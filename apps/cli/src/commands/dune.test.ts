@@ -55,6 +55,11 @@ describe('nucal dune', () => {
     // Injected at the top face: -2 u (2 - u) cm; the last drift bin (mean u ~ 0.87) gives ~ -1.97.
     const last = top.bins[3];
     expect(Math.abs(last.displacementCm - -2 * last.meanDriftFraction * (2 - last.meanDriftFraction))).toBeLessThan(4 * last.errorCm);
+    // the human view of the same run: fits whose statistic is not a chi2 (the clipped-mean t0 and vd) carry a null
+    // p-value, shown as '-'
+    const human = await nucal('calibrate', 'dune.cosmics', '--seed', '5', ...module, '--sim.flux.depthKmwe', '2.5', '--sim.spaceCharge.transverseCm', '2', '--spaceCharge', 'true', '--skipMichel', 'true');
+    expect(human.code, human.err).toBe(0);
+    expect(human.out).toMatch(/^t0\.tpc0\s+\d+\.\d\/\d+\s+-\s+yes$/m);
   });
 
   it('simulates the surface-protodune preset into a hit file: the module and the preset are recorded', async () => {
