@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChimneyParkingPathSchema } from './deployment-systems.js';
 
 const anchorAngle = z.number().gt(0).lt(180).describe('polar angle of a side-cable anchor on the inner acrylic surface, degrees from +z');
 
@@ -31,11 +32,7 @@ export const ClsConfigSchema = z.object({
     .describe('largest angle of either cable from the vertical, degrees (a nearly horizontal cable sags and the position is lost)'),
   wallClearanceCm: z.number().nonnegative().default(10).describe('closest approach of the source to the acrylic, cm'),
   precisionCm: z.number().positive().default(3).describe('positioning precision (1 sigma), cm'),
-  parkingPathM: z
-    .number()
-    .positive()
-    .optional()
-    .describe('distance of the parking position (top of the chimney) from the detector centre along the axis, m; default LS radius + 2 m'),
+  parkingPathM: ChimneyParkingPathSchema,
 });
 /** Parsed CLS configuration (defaults filled). */
 export type ClsConfig = z.infer<typeof ClsConfigSchema>;

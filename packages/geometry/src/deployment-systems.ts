@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ValidationError } from '@nucal/core';
 import type { LsDetector } from './ls-detector.js';
 
@@ -64,6 +65,13 @@ export function gtPoints(detector: LsDetector, tubeGapCm = 3): CalibrationPoint[
 export function chimneyParkingPathM(detector: LsDetector): number {
   return detector.lsRadiusCm / 100 + 2;
 }
+
+/** The configuration field of a chimney system's parking path (CLS, ROV); unset means `chimneyParkingPathM`. */
+export const ChimneyParkingPathSchema = z
+  .number()
+  .positive()
+  .optional()
+  .describe('distance of the parking position (top of the chimney) from the detector centre along the axis, m; default LS radius + 2 m');
 
 /**
  * The fixed deployment systems of the LS detector with their point sets (the CLS, whose points

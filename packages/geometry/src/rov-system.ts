@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, formatZodIssues } from '@nucal/core';
-import { chimneyParkingPathM, type CalibrationPoint, type DeploymentSystem } from './deployment-systems.js';
+import { ChimneyParkingPathSchema, chimneyParkingPathM, type CalibrationPoint, type DeploymentSystem } from './deployment-systems.js';
 import type { LsDetector } from './ls-detector.js';
 
 /**
@@ -12,11 +12,7 @@ import type { LsDetector } from './ls-detector.js';
 export const RovConfigSchema = z.object({
   wallMarginCm: z.number().nonnegative().default(50).describe('closest approach of the source to the acrylic, cm'),
   precisionCm: z.number().positive().default(3).describe('positioning precision (1 sigma), cm'),
-  parkingPathM: z
-    .number()
-    .positive()
-    .optional()
-    .describe('distance of the parking position (top of the chimney) from the detector centre along the axis, m; default LS radius + 2 m'),
+  parkingPathM: ChimneyParkingPathSchema,
 });
 export type RovConfig = z.infer<typeof RovConfigSchema>;
 export type RovConfigInput = z.input<typeof RovConfigSchema>;
