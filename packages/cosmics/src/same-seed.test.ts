@@ -24,11 +24,11 @@ import { stoppingMuonDedxProfile } from './dedx-profile.js';
  */
 const PINNED = {
   sample: 'a56896a8c52b02ed08efcbd34bb5f23613e2d0a75a4953974d1db99774239555',
-  'dune.t0': 'baa661309f760efe5de54c59cebd97867593d3bc5c5c3a022b51e69756c7c754',
-  'dune.drift-velocity': '97371d3692066a68cdd26dfc164a003560cc4e6bce6ce2c13ece7462b7e75b95',
+  'dune.t0': '7a9a3507f95b307be683352669e9ad5df77f2cc803f97646e067b2461d557d39',
+  'dune.drift-velocity': '11bf3be16cd8366ff7734bc01ff3c1b657250e37635611d839f78db868b5d3df',
   'dune.lifetime': 'a7ecc61311dec39a88adc7fbcef6937b94563ec669fb54eb5e95f2a805f610e7',
   'dune.energy-scale': '431221da4bf0c3d5c3bd3b13cef8ca9e0cdd0132b560672fa47488f8cb212ebc',
-  summary: '850da20cfb64391b1d225545862c989d9e8a63dbb6e0200732ee21fb62bf8b04',
+  summary: 'ba04febae49a0d23ac260fec8153e61cfab832634fa0a0ada8134ffa6f2a8c78',
   dedxProfile: 'a16c5ea047c647b6f5f7ccfd13159e0c44781cc3f0d466f30fc8c586f4441d7a',
 };
 

@@ -5,8 +5,16 @@ import { Hist1D, normalCdf, quantileSorted, regularAxis } from '@nucal/numeric';
 /** Result of {@link clippedMean}. */
 export interface ClippedMean {
   readonly mean: number;
-  /** Standard error of the mean, rms / sqrt(nUsed). */
+  /**
+   * Standard error of the mean from the skipped mean's influence function (sandwich form):
+   * sqrt(sum of kept squared deviations) / (nUsed - n c (f(centre - c) + f(centre + c))), the
+   * density f at the clip edges estimated from the values within 0.3 rms of each edge. For a
+   * Gaussian it is rms / sqrt(nUsed) within 3%; for heavy tails it grows as the clip edge
+   * starts to carry weight.
+   */
   readonly error: number;
+  /** rms / sqrt(nUsed): the naive error, right only when the clip edge carries no weight. */
+  readonly naiveError: number;
   /** Standard deviation of the values kept. */
   readonly rms: number;
   readonly nUsed: number;
@@ -20,8 +28,14 @@ export interface ClippedMean {
  * Iterative n-sigma clipped mean: start from the median and 1.4826 x MAD, keep values
  * within `nSigma` standard deviations, recompute mean and rms, repeat until the kept set is
  * stable. Robust against a few outliers (delta rays, mis-reconstructed tracks) and unbiased
- * for a symmetric core. With 3-sigma clipping of Gaussian data the rms is 1.3% low, which
- * the error inherits (negligible against the 1/sqrt(2n) uncertainty of the rms itself).
+ * for a symmetric core. With 3-sigma clipping of Gaussian data the rms is 1.3% low.
+ *
+ * The error is not rms / sqrt(n): the clipped mean is an M-estimator with
+ * psi(u) = u for |u| <= c, 0 beyond, whose asymptotic variance is E[psi^2] / (n E[psi']^2) with
+ * E[psi'] = P(|u| <= c) - c (f(-c) + f(c)). When the data have tails (drift times of track
+ * ends: 4-5% clipped, against 0.3% for a Gaussian), values move in and out of the window as
+ * the centre moves and the naive error is 10-15% low (measured with a bootstrap). The scale's
+ * own uncertainty does not enter for a symmetric distribution (location and scale decouple).
  *
  * The returned chi2 tests the Gaussian-core assumption: kept values in up to 10 bins of equal
  * probability under the fitted Gaussian truncated at the clip, ndof = bins - 3.
@@ -75,7 +89,38 @@ export function clippedMean(values: ArrayLike<number>, options: { nSigma?: numbe
     width = rms;
   }
   const { chi2, ndof } = gaussianChi2(x, mean, rms, lastCut, lastCentre);
-  return { mean, error: used > 0 ? rms / Math.sqrt(used) : 0, rms, nUsed: used, nRejected: n - used, chi2, ndof };
+  const naiveError = used > 0 ? rms / Math.sqrt(used) : 0;
+  return { mean, error: sandwichError(x, mean, rms, lastCut, naiveError), naiveError, rms, nUsed: used, nRejected: n - used, chi2, ndof };
+}
+
+/**
+ * sqrt(sum psi^2) / |sum psi'| for the skipped mean at the converged centre `mean` and
+ * half-window `cut`. The edge densities come from counts within h = 0.3 rms of each edge
+ * (for a Gaussian at 3 sigma this overestimates f by 12% of a 2.7% term; narrower windows
+ * hold too few values at n ~ 100). Falls back to the naive error when the denominator is not
+ * clearly positive (fewer than 3 values, or a window edge denser than its inside).
+ */
+function sandwichError(x: Float64Array, mean: number, rms: number, cut: number, naiveError: number): number {
+  const n = x.length;
+  if (!Number.isFinite(cut) || !(rms > 0) || n < 3) return naiveError;
+  const h = 0.3 * rms;
+  let s2 = 0;
+  let kept = 0;
+  let nearLow = 0;
+  let nearHigh = 0;
+  for (let i = 0; i < n; i++) {
+    const u = x[i]! - mean;
+    if (Math.abs(u) <= cut) {
+      s2 += u * u;
+      kept++;
+    }
+    if (Math.abs(u + cut) <= h) nearLow++;
+    if (Math.abs(u - cut) <= h) nearHigh++;
+  }
+  const edgeDensitySum = (nearLow + nearHigh) / (2 * h); // n (f(-c) + f(c))
+  const denominator = kept - cut * edgeDensitySum;
+  if (!(denominator > 0.25 * kept)) return naiveError;
+  return Math.max(naiveError, Math.sqrt(s2) / denominator);
 }
 
 /**
