@@ -64,8 +64,12 @@ export interface DedxProfile {
   readonly errorScale: number;
   /** Stopping muons with hits in the binned range. */
   readonly nTracks: number;
-  /** Every hit in the binned range: residual range (cm) and calibrated dE/dx (MeV/cm), for a 2D density. */
-  readonly hits: { readonly residualRangeCm: Float64Array; readonly dedxMeVPerCm: Float64Array };
+  /**
+   * Every hit in the binned range: residual range (cm), calibrated dE/dx (MeV/cm) and the index
+   * of its reconstructed track in the sample (hits of one track are correlated: shared charge,
+   * common stopping point), for a 2D density and for {@link dedxShapeTest}.
+   */
+  readonly hits: { readonly residualRangeCm: Float64Array; readonly dedxMeVPerCm: Float64Array; readonly track: Int32Array };
 }
 
 /**
@@ -143,7 +147,7 @@ export function stoppingMuonDedxProfile(
     energyScaleRelativeError: out.es,
     errorScale,
     nTracks: hits.nTracks,
-    hits: { residualRangeCm: hits.allResidualRange, dedxMeVPerCm: hits.allDedx },
+    hits: { residualRangeCm: hits.allResidualRange, dedxMeVPerCm: hits.allDedx, track: hits.allTrack },
   };
 }
 
@@ -230,6 +234,7 @@ interface ProfileHits {
   readonly landauVavilov: readonly Float64Array[];
   readonly allResidualRange: Float64Array;
   readonly allDedx: Float64Array;
+  readonly allTrack: Int32Array;
   readonly nTracks: number;
 }
 
@@ -262,6 +267,7 @@ function collectStoppingMuonHits(sample: ReconstructedSample, c: Calorimetry, se
   const rr: number[] = [];
   const dedx: number[] = [];
   const lv: number[] = [];
+  const trackOf: number[] = [];
   const toy: number[][] = Array.from({ length: settings.replicas }, () => []);
   const seen = new Set<number>();
   const work = new PieceScratch();
@@ -279,7 +285,9 @@ function collectStoppingMuonHits(sample: ReconstructedSample, c: Calorimetry, se
     let h0 = 0;
     while (h0 < nh - 1 && lengthCm - hits.pathCm[first + h0 + 1]! >= rrMax) h0++;
     const piece = { segment: s, track, first: first + h0, count: nh - h0, lengthCm };
-    if (pieceData(sample, c, piece, work, { rr, dedx, lv }) > 0) seen.add(track);
+    const inRange = pieceData(sample, c, piece, work, { rr, dedx, lv });
+    for (let k = 0; k < inRange; k++) trackOf.push(track);
+    if (inRange > 0) seen.add(track);
     pieceReplicas(sample, c, piece, work, rng, toy);
   }
   const axis = settings.axis;
@@ -290,6 +298,7 @@ function collectStoppingMuonHits(sample: ReconstructedSample, c: Calorimetry, se
     landauVavilov: splitByBin(axis, rr, lv),
     allResidualRange: Float64Array.from(rr),
     allDedx: Float64Array.from(dedx),
+    allTrack: Int32Array.from(trackOf),
     nTracks: seen.size,
   };
 }

@@ -139,6 +139,7 @@ export {
   type DedxWindowAgreement,
   type DedxHitDensity,
 } from './dedx-comparison.js';
+export { dedxShapeTest, DEFAULT_DEDX_SHAPE_BINS_CM, type DedxShapeTest, type DedxShapeTestOptions } from './dedx-shape-test.js';
 // the calibration plugin, plots, provenance hash
 export { cosmicsPlugin, type CosmicsPluginOptions } from './cosmics-plugin.js';
 export { OUT_OF_FAMILY_GENERATOR } from './out-of-family.js';

@@ -56,7 +56,7 @@ describe('cosmics plots (numeric plot kit)', () => {
       energyScaleRelativeError: new Float64Array(n).fill(0.004),
       errorScale: 1.2,
       nTracks: 40,
-      hits: { residualRangeCm: Float64Array.of(90, 120, 170), dedxMeVPerCm: Float64Array.of(1.8, 1.9, 2.0) },
+      hits: { residualRangeCm: Float64Array.of(90, 120, 170), dedxMeVPerCm: Float64Array.of(1.8, 1.9, 2.0), track: Int32Array.of(0, 0, 1) },
     };
     const comparison = compareDedxProfile(profile, [100, 200]);
     const density = dedxHitDensity(profile, { rangeMaxCm: 200 });
