@@ -3,7 +3,7 @@
 // nominal generator (several seeds: the test's false-alarm behaviour) and from generators that
 // differ (Birks recombination only; D_T, noise and gain spread only; the whole out-of-family
 // generator), each reconstructed, calibrated and profiled alone. Prints JSON.
-// Usage: tsx bench/recombination-check.ts [dataDays] [referenceDays] [nominalSeeds] [far|surface]
+// Usage: tsx bench/recombination-check.ts [dataDays] [referenceDays] [nominalSeeds] [far|surface] [simulateBelowEnergyGeV|all]
 import { silentLogger, silentProgress } from '@nucal/core';
 import { createRng } from '@nucal/numeric';
 import { BIRKS_ICARUS, type EnergyScalePayload, type LifetimePayload, type T0Payload } from '@nucal/tpc-drift';
@@ -13,7 +13,10 @@ const dataDays = Number(process.argv[2] ?? 0.1);
 const refDays = Number(process.argv[3] ?? 0.2);
 const nominalSeeds = Number(process.argv[4] ?? 3);
 const site = process.argv[5] ?? 'surface';
-const base: object = site === 'surface' ? SURFACE_PROTODUNE : {};
+const cut = process.argv[6] ?? '2';
+const siteConfig = site === 'surface' ? SURFACE_PROTODUNE : { flux: {} };
+// Enriched in stopping muons: the others are drawn and dropped (see MuonFluxConfigSchema).
+const base: object = { ...siteConfig, flux: { ...siteConfig.flux, ...(cut === 'all' ? {} : { simulateBelowEnergyGeV: Number(cut) }) } };
 async function profile(days: number, seed: string, extra: object) {
   const t = Date.now();
   const { hits } = simulateCosmics({ days, ...base, ...extra }, createRng(seed));
@@ -30,7 +33,7 @@ const variants: [string, string, object][] = [
   ['diffusionNoiseGainOnly', 'rc-data-0', { generator: { transverseDiffusionCm2PerS: 13 * 1.2, noiseElectrons: 600 * 1.2 }, channelGainSpread: 0.05 }],
   ['outOfFamily', 'rc-data-0', OUT_OF_FAMILY_GENERATOR],
 ];
-const out: Record<string, unknown> = { site, dataDays, refDays, referenceSeconds: ref.seconds, referenceTracks: ref.p.nTracks };
+const out: Record<string, unknown> = { site, simulateBelowEnergyGeV: cut, dataDays, refDays, referenceSeconds: ref.seconds, referenceTracks: ref.p.nTracks };
 for (const [name, seed, extra] of variants) {
   const d = await profile(dataDays, seed, extra);
   const t0 = Date.now();

@@ -37,6 +37,14 @@ export interface EnergyScaleOptions {
   readonly templateDraws?: number;
   /** Share charge between neighbouring wires in the prediction as transverse diffusion does (nominal D_T; default true). */
   readonly diffusionCorrection?: boolean;
+  /**
+   * Fewest stopping muons with groups in the window for a per-TPC constant (default 10; a TPC
+   * with fewer uses the whole-detector constant). The error is a bootstrap over tracks, which with
+   * a handful of tracks is itself uncertain: per-TPC pulls with 2-7 tracks were 1.32 wide, with
+   * one-sided outliers to -5.6 (40 toys at 20 ms). The whole-detector constant, which the
+   * payload must have, needs at least 5 (else a FitError).
+   */
+  readonly minTracks?: number;
 }
 
 /** Hits of stopping muons in a residual-range window, lifetime-corrected (no expectation: see `stoppingMuonDedxProfile`). */
@@ -112,11 +120,12 @@ export function energyScaleFromStoppingMuons(
   const tau = lifetimeLookup(lifetime);
   const measured = measuredGroups(sample, t0, tau, window, wires);
   const template = groupTemplate(sample, measured, tau, { draws: options.templateDraws ?? 10, sharing, densityGPerCm3: density });
+  const minTracks = options.minTracks ?? 10;
   const measure = (select: (tpc: number) => boolean, label: string, required: boolean) =>
-    scaleConstant(measured, template, tau, rng, { select, label, required, nTpc, truncation: [dropLow, dropHigh] });
+    scaleConstant(measured, template, tau, rng, { select, label, required, nTpc, truncation: [dropLow, dropHigh], minTracks: required ? MIN_TRACKS_WHOLE : minTracks });
 
   const whole = measure(() => true, 'the whole detector', true)!;
-  // Per-TPC constants where the TPC has enough MIP-region groups; the others use the global one.
+  // Per-TPC constants where the TPC has enough MIP-region groups and tracks; the others use the global one.
   const tpcs =
     options.binning === 'tpc'
       ? Array.from({ length: nTpc }, (_, k) => {
@@ -230,21 +239,27 @@ function groupTemplate(
  * Step 3: the constant of the selected groups, predicted over measured truncated mean (a
  * truncated mean is scale-equivariant), with its error: the two truncated-mean errors and the
  * lifetime's (per TPC, <t> sigma_tau / tau^2 at its groups' mean drift time) in quadrature.
- * Fewer than 30 groups: null, or a FitError when `required`.
+ * Fewer than 30 groups or `minTracks` tracks: null, or a FitError when `required`.
  */
 function scaleConstant(
   m: MeasuredGroups,
   template: GroupTemplate,
   tau: LifetimeLookup,
   rng: RandomSource,
-  o: { select: (tpc: number) => boolean; label: string; required: boolean; nTpc: number; truncation: readonly [number, number] },
+  o: { select: (tpc: number) => boolean; label: string; required: boolean; nTpc: number; truncation: readonly [number, number]; minTracks: number },
 ): { c: number; err: number; n: number } | null {
   const { groups, inWindow } = m;
   const draws = template.draws;
   let n = 0;
-  for (let g = 0; g < groups.count; g++) if (inWindow[g] && o.select(groups.tpc[g]!)) n++;
-  if (n < 30 && !o.required) return null;
+  const tracksSeen = new Set<number>();
+  for (let g = 0; g < groups.count; g++) {
+    if (!inWindow[g] || !o.select(groups.tpc[g]!)) continue;
+    n++;
+    tracksSeen.add(groups.track[g]!);
+  }
+  if ((n < 30 || tracksSeen.size < o.minTracks) && !o.required) return null;
   if (n < 30) throw new FitError(`energy scale for ${o.label}: ${n} groups of ${groups.wiresPerGroup} stopping-muon wires in the MIP window, expected at least 30`);
+  if (tracksSeen.size < o.minTracks) throw new FitError(`energy scale for ${o.label}: ${tracksSeen.size} stopping muons in the MIP window, expected at least ${o.minTracks}`);
   const meas = new Float64Array(n);
   const trackOf = new Int32Array(n);
   const pred = new Float64Array(n * draws);
@@ -281,12 +296,16 @@ function scaleConstant(
   return { c, err: c * Math.sqrt(measRel ** 2 + (e.error / e.mean) ** 2 + lifetimeRel2), n };
 }
 
+/** Fewest stopping muons for the whole-detector constant: the track bootstrap needs a few. */
+const MIN_TRACKS_WHOLE = 5;
+
 /** Bootstrap replicas of the track-level error of the energy scale. */
 const BOOTSTRAP_REPLICAS = 40;
 
 /**
  * Standard deviation of the truncated mean over `replicas` bootstrap samples that draw whole
- * tracks with replacement (all groups of a drawn track enter together).
+ * tracks with replacement (all groups of a drawn track enter together), corrected for the
+ * plug-in bias of a bootstrap over n tracks.
  */
 function trackBootstrapError(values: Float64Array, track: Int32Array, dropLow: number, dropHigh: number, rng: RandomSource, replicas: number): number {
   const byTrack = new Map<number, number[]>();
@@ -296,7 +315,7 @@ function trackBootstrapError(values: Float64Array, track: Int32Array, dropLow: n
     else byTrack.set(track[i]!, [values[i]!]);
   }
   const lists = [...byTrack.values()];
-  if (lists.length < 5) return 0;
+  if (lists.length < 2) return 0;
   const means: number[] = [];
   const buf: number[] = [];
   for (let r = 0; r < replicas; r++) {
@@ -305,7 +324,9 @@ function trackBootstrapError(values: Float64Array, track: Int32Array, dropLow: n
     means.push(truncatedMean(buf, dropLow, dropHigh).mean);
   }
   const mu = means.reduce((a, b) => a + b, 0) / replicas;
-  return Math.sqrt(means.reduce((a, b) => a + (b - mu) ** 2, 0) / (replicas - 1));
+  // sqrt(n / (n - 1)): the bootstrap's plug-in variance of a mean over n tracks is (n - 1) / n of the true one.
+  const k = lists.length;
+  return Math.sqrt((means.reduce((a, b) => a + (b - mu) ** 2, 0) / (replicas - 1)) * (k / (k - 1)));
 }
 
 /**

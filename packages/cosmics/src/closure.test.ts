@@ -9,6 +9,7 @@ import { cosmicsPlugin } from './cosmics-plugin.js';
 import { lifetimeAtHeightMs, type InjectInput } from './inject.js';
 import { reconstructCosmics } from './reco/reconstruct-cosmics.js';
 import { simulateCosmics } from './simulate-cosmics.js';
+import { PROTODUNE_MODULE } from './space-charge.js';
 
 // Injected truth: per-TPC t0 offsets, a non-nominal vd (direct and from a temperature), lifetimes
 // including a height-dependent one (TPC 2), and a gain change (TPC 0).
@@ -47,19 +48,17 @@ describe('closure with the default simulation (diffusion, noise, dead and noisy 
   // tracks), 1.20 (per slice), 1.33 (energy scale per TPC) and a vd pull mean of +0.59: the
   // tolerances here are those measurements' ranges (widths within 0.5 of 1, the vd mean within
   // 3/sqrt(N) + 0.6), so that a wrong constant (a few errors off) still fails.
-  it('t0, vd, lifetime (per TPC and per height slice) and per-TPC energy-scale pulls are standard normal', () => {
+  it('t0, vd, lifetime (per TPC and per height slice) pulls are standard normal', () => {
     const p0: number[] = [];
     const pv: number[] = [];
     const plTpc: number[] = [];
     const plSlice: number[] = [];
-    const pe: number[] = [];
     for (let toy = 0; toy < 6; toy++) {
       const { hits, truth } = simulateCosmics({ days: 0.3, inject: INJECT }, createRng(`closure-${toy}`));
       const sample = reconstructCosmics(hits);
       const t0 = t0FromCosmics(sample);
       const vd = vdFromCosmics(sample, t0);
       const lt = lifetimeFromCosmics(sample, t0, vd);
-      const es = energyScaleFromStoppingMuons(sample, t0, lt.payload, createRng(`template-${toy}`), { binning: 'tpc' });
       for (const e of t0.tpcs) p0.push((e.t0OffsetUs - truth.tpcs[e.tpc]!.t0OffsetUs) / e.errorUs);
       for (const e of vd.tpcs) pv.push((e.vdMmPerUs - truth.tpcs[e.tpc]!.vdMmPerUs) / e.errorMmPerUs);
       for (const e of lt.payload.entries) {
@@ -71,15 +70,31 @@ describe('closure with the default simulation (diffusion, noise, dead and noisy 
           plSlice.push((e.lifetimeMs - lifetimeAtHeightMs(t, (e.yMinCm + e.yMaxCm!) / 2)) / e.errorMs);
         }
       }
-      for (const e of es.payload.tpcs!) pe.push((e.electronsPerAdc - 1 / truth.tpcs[e.tpc]!.gainAdcPerElectron) / e.errorElectronsPerAdc);
     }
     expectStandardNormal('t0', p0, 24, 0.5);
     expectStandardNormal('vd', pv, 24, 0.5, 0.6);
     expectStandardNormal('lifetime per TPC', plTpc, 18, 0.5);
     expectStandardNormal('lifetime per height slice', plSlice, 72, 0.4);
-    // A TPC with fewer than 30 wire groups of stopping muons in a toy gets no per-TPC constant.
-    // Per-TPC energy scale of 0.3 day: 10-25 pulls per study, widths 1.06-1.56 measured (README).
-    expectStandardNormal('energy scale per TPC', pe, 12, 0.7);
+  });
+
+  // A 0.3-day far-detector toy has 7-9 stopping muons, under the 10 per TPC a per-TPC energy
+  // scale needs (calibrate-energy-scale.ts, minTracks): the per-TPC constants are tested on the
+  // surface module with muons below 2 GeV (about 250 stopping muons per TPC in half a day).
+  // bench: 40 toys at 3 ms, pull mean +0.17 +- 0.10, width 0.91 +- 0.07; 20 toys at 10 ms
+  // +0.38 +- 0.15, 0.96 +- 0.11.
+  it('per-TPC energy-scale pulls are standard normal on a sample enriched in stopping muons (8 toys, 16 pulls)', () => {
+    const pe: number[] = [];
+    for (let toy = 0; toy < 8; toy++) {
+      const inject: InjectInput = { all: { lifetimeMs: 6 }, tpcs: { '0': { gainScale: 1.05 }, '1': { gainScale: 0.97 } } };
+      const { hits, truth } = simulateCosmics({ module: PROTODUNE_MODULE, flux: { depthKmwe: 1, simulateBelowEnergyGeV: 2 }, days: 0.5, inject }, createRng(`closure-es-${toy}`));
+      const sample = reconstructCosmics(hits);
+      const t0 = t0FromCosmics(sample);
+      const lt = lifetimeFromCosmics(sample, t0, vdFromCosmics(sample, t0));
+      const es = energyScaleFromStoppingMuons(sample, t0, lt.payload, createRng(`closure-es-template-${toy}`), { binning: 'tpc' });
+      expect(es.payload.tpcs?.length, `toy ${toy}`).toBe(2);
+      for (const e of es.payload.tpcs!) pe.push((e.electronsPerAdc - 1 / truth.tpcs[e.tpc]!.gainAdcPerElectron) / e.errorElectronsPerAdc);
+    }
+    expectStandardNormal('energy scale per TPC', pe, 16, 0.45, 0.4);
   });
 
   it('the Landau-Gaussian MPV estimator gives lifetime pulls per height slice of the measured width (3 toys, 36 pulls)', () => {

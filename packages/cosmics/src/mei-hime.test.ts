@@ -59,4 +59,21 @@ describe('muon generator', () => {
     expect(c / muons.count).toBeGreaterThan(0.8);
     expect(c / muons.count).toBeLessThan(0.95);
   });
+
+  it('simulateBelowEnergyGeV keeps exactly the muons below the cut, the same ones as without it', () => {
+    const box = duneFdSpModule().active;
+    const all = generateMuons({ days: 2, rng: createRng('cut'), model: muonFluxModel({ depthKmwe: 1 }, box) });
+    const cut = generateMuons({ days: 2, rng: createRng('cut'), model: muonFluxModel({ depthKmwe: 1, simulateBelowEnergyGeV: 2 }, box) });
+    const maxKinetic = 2000 - 105.6583755;
+    const below = Array.from(all.kineticEnergyMeV.keys()).filter((i) => all.kineticEnergyMeV[i]! < maxKinetic);
+    expect(cut.count).toBe(below.length);
+    // at 1 km.w.e. a few per cent of the muons are below 2 GeV (flat spectrum up to ~200 GeV)
+    expect(cut.count / all.count).toBeGreaterThan(0.005);
+    expect(cut.count / all.count).toBeLessThan(0.05);
+    below.forEach((i, k) => {
+      expect(cut.timeS[k]).toBe(all.timeS[i]);
+      expect(cut.kineticEnergyMeV[k]).toBe(all.kineticEnergyMeV[i]);
+      expect(cut.dy[k]).toBe(all.dy[i]);
+    });
+  });
 });

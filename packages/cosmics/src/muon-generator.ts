@@ -26,6 +26,13 @@ export const MuonFluxConfigSchema = z.object({
     .default('total-flux')
     .describe("'total-flux': angular shape scaled to Mei-Hime's total-flux fit; 'vertical-intensity': the angular fit as is"),
   maxEnergyGeV: z.number().positive().default(1e5).describe('muons above this total energy, GeV, are drawn at this energy (they cross the detector anyway)'),
+  simulateBelowEnergyGeV: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      'keep only muons below this total energy, GeV: a sample enriched in stopping muons for stopping-muon studies (every muon is still drawn, so the others are the same as without the cut; rates of the other classes fall)',
+    ),
 });
 export type MuonFluxConfig = z.infer<typeof MuonFluxConfigSchema>;
 export type MuonFluxConfigInput = z.input<typeof MuonFluxConfigSchema>;
@@ -208,5 +215,30 @@ export function generateMuons(options: {
   for (let i = 0; i < n; i++) set.timeS[i] = span * rng.uniform();
   set.timeS.sort();
   for (let i = 0; i < n; i++) model.sampleInto(rng, set, i);
-  return set;
+  const cut = model.config.simulateBelowEnergyGeV;
+  return cut === undefined ? set : keepBelowEnergy(set, cut);
+}
+
+/** The muons of `set` whose total energy is below `cutGeV`, in order (arrays compacted in place). */
+function keepBelowEnergy(set: MuonSet, cutGeV: number): MuonSet {
+  const maxKinetic = cutGeV * 1000 - physicalConstants.muonMassMeV;
+  const arrays = [set.timeS, set.xCm, set.yCm, set.zCm, set.dx, set.dy, set.dz, set.kineticEnergyMeV];
+  let k = 0;
+  for (let i = 0; i < set.count; i++) {
+    if (!(set.kineticEnergyMeV[i]! < maxKinetic)) continue;
+    for (const a of arrays) a[k] = a[i]!;
+    k++;
+  }
+  return {
+    ...set,
+    count: k,
+    timeS: set.timeS.slice(0, k),
+    xCm: set.xCm.slice(0, k),
+    yCm: set.yCm.slice(0, k),
+    zCm: set.zCm.slice(0, k),
+    dx: set.dx.slice(0, k),
+    dy: set.dy.slice(0, k),
+    dz: set.dz.slice(0, k),
+    kineticEnergyMeV: set.kineticEnergyMeV.slice(0, k),
+  };
 }
