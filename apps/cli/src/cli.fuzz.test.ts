@@ -257,7 +257,7 @@ function mutate(r: Rand, argv: string[]): void {
  * before any simulation, so no run lasts the 20 s of a fit.
  */
 function slowCommandCase(r: Rand, w: World): string[] {
-  const kind = r.int(3);
+  const kind = r.int(5);
   if (kind === 0) {
     const others = [...r.opt(0.5, '--seed', ['1', '', 'x'.repeat(100), '🙂']), ...r.opt(0.3, '--tag', NAMES), ...r.opt(0.3, '--global-tag', NAMES), ...r.opt(0.3, '--plots', [join(w.p.dir, 'plots')])];
     const failing = r.pick([
@@ -279,6 +279,24 @@ function slowCommandCase(r: Rand, w: World): string[] {
       ['--db', r.pick(w.fastBadDbs)],
     ]);
     return ['dune', 'cosmics', ...others, ...failing];
+  }
+  if (kind === 3) {
+    const others = [...r.opt(0.5, '--seed', ['1', '']), ...r.opt(0.3, '--preset', ['far-detector', 'surface-protodune']), ...r.opt(0.3, '--generator', ['nominal', 'birks', 'out-of-family'])];
+    const failing = r.pick([
+      ['--days', r.pick(['0', '-1', '367', 'x', '', 'NaN'])],
+      ['--below-energy', r.pick(['0', '0.1', '-2', 'x', '', '1e400'])],
+      ['--generator', r.pick(['box', '', 'BIRKS'])],
+      ['--preset', r.pick(['surface', '', 'protodune'])],
+      ['--inject', r.pick(['{oops', w.f.injectBad!, w.f.garbage!])],
+    ]);
+    return ['dune', 'simulate', '--out', join(w.p.dir, 'fuzz-hits.h5'), ...others, ...failing];
+  }
+  if (kind === 4) {
+    // no valid hit file exists in this world: every case must fail with one line, before any fit
+    const files = [w.f.garbage!, w.f.subdir!, w.f.valid!, join(w.p.dir, 'nope.h5'), ''];
+    const args = ['--input', r.pick(files), '--reference', r.pick(files)];
+    const extra = r.pick([[], ['--replicas', r.pick(['0', '49', 'x', '1.5', '1e9', ''])], ['--alpha', r.pick(['0', '1', '-0.1', 'x', ''])]]);
+    return ['dune', 'dedx-check', ...(r.chance(0.1) ? args.slice(2) : args), ...extra];
   }
   // the demo must refuse: an existing file that is not its own, a URL, or one path twice
   const protectedFiles = [w.p.db, w.p.exported, w.f.notDb!, w.f.garbage!, w.f.valid!];

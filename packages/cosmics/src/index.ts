@@ -140,6 +140,7 @@ export {
   type DedxHitDensity,
 } from './dedx-comparison.js';
 export { dedxShapeTest, DEFAULT_DEDX_SHAPE_BINS_CM, type DedxShapeTest, type DedxShapeTestOptions } from './dedx-shape-test.js';
+export { calibratedDedxProfile, dedxCheck } from './dedx-check.js';
 // the calibration plugin, plots, provenance hash
 export { cosmicsPlugin, type CosmicsPluginOptions } from './cosmics-plugin.js';
 export { OUT_OF_FAMILY_GENERATOR } from './out-of-family.js';

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { DETECTORS } from '../registry/registry.js';
 import { calibrationCommand } from './calibrate.js';
-import { duneSimulateCommand, duneStatsCommand } from './dune.js';
+import { duneDedxCheckCommand, duneSimulateCommand, duneStatsCommand } from './dune.js';
 import { junoPlanCommand } from './juno-plan.js';
 import { junoUniformityCommand } from './juno-uniformity.js';
 
@@ -16,7 +16,7 @@ export function detectorCommands(cli: CliContext): Command[] {
   return DETECTORS.map((d) => {
     const cmd = new Command(d.name).description(d.description);
     const tools: Command[] = [];
-    if (d.name === 'dune') tools.push(duneStatsCommand(cli), duneSimulateCommand(cli));
+    if (d.name === 'dune') tools.push(duneStatsCommand(cli), duneSimulateCommand(cli), duneDedxCheckCommand(cli));
     if (d.name === 'juno') tools.push(junoPlanCommand(cli));
     if (d.name === 'juno') tools.push(junoUniformityCommand(cli));
     // A detector's own tool keeps its name: `nucal juno uniformity` is the scenario ladder, the

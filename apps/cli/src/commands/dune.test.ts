@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { nucal, tempDir } from '../cli.test-support.js';
 import { readHitFile } from '@nucal/cosmics';
 import { CalibrateOutputSchema } from '../output/calibrate-output.js';
+import { DuneDedxCheckOutputSchema, DuneSimulateOutputSchema } from '../output/dune-output.js';
 
 describe('nucal dune', () => {
   it('plans statistics: events = (s/p)^2, days = events / rate per bin', async () => {
@@ -100,4 +101,37 @@ describe('nucal dune', () => {
     expect(r.err.trim().split('\n').length).toBe(1);
     expect(r.err).toMatch(/^error: hit file .*bad\.h5: not readable as HDF5/);
   });
+
+  it('dedx-check: nominal data pass, Birks data are flagged (surface module, muons below 2 GeV); a bad reference is one line', async () => {
+    const dir = tempDir('nucal-dune-dedx-');
+    const sim = (out: string, days: string, seed: string, generator = 'nominal') =>
+      nucal('dune', 'simulate', '--preset', 'surface-protodune', '--below-energy', '2', '--days', days, '--seed', seed, '--generator', generator, '--out', join(dir, out), '--json');
+    const written = await sim('data.h5', '0.5', '1');
+    expect(written.code, written.err).toBe(0);
+    expect(DuneSimulateOutputSchema.parse(JSON.parse(written.out)).belowEnergyGeV).toBe(2);
+    for (const [out, days, seed, generator] of [['reference.h5', '1', '2', 'nominal'], ['birks.h5', '0.5', '1', 'birks']] as const) {
+      const r = await sim(out, days, seed, generator);
+      expect(r.code, r.err).toBe(0);
+    }
+    const check = (input: string) => nucal('dune', 'dedx-check', '--input', join(dir, input), '--reference', join(dir, 'reference.h5'), '--seed', '3', '--replicas', '200', '--json');
+    const nominal = DuneDedxCheckOutputSchema.parse(JSON.parse((await check('data.h5')).out));
+    expect(nominal.dataTracks).toBeGreaterThan(300);
+    expect(nominal.ndof).toBe(11);
+    expect(nominal.pValue, `nominal chi2 ${nominal.chi2}`).toBeGreaterThan(0.01);
+    expect(nominal.differ).toBe(false);
+    // measured: chi2 52.7 / 11 with 400 replicas (the same files); +4.8% in the last 2 cm
+    const birks = DuneDedxCheckOutputSchema.parse(JSON.parse((await check('birks.h5')).out));
+    expect(birks.differ, `Birks chi2 ${birks.chi2}`).toBe(true);
+    expect(birks.bins[0]!.ratio.value).toBeGreaterThan(1.02);
+    const human = await nucal('dune', 'dedx-check', '--input', join(dir, 'birks.h5'), '--reference', join(dir, 'reference.h5'), '--replicas', '200');
+    expect(human.out).toMatch(/the data DIFFER from the reference/);
+    const bad = join(dir, 'bad.h5');
+    writeFileSync(bad, 'not hdf5');
+    const r = await nucal('dune', 'dedx-check', '--input', join(dir, 'data.h5'), '--reference', bad);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n').length).toBe(1);
+    expect(r.err).toMatch(/^error: hit file .*bad\.h5: not readable as HDF5/);
+    const replicas = await nucal('dune', 'dedx-check', '--input', join(dir, 'data.h5'), '--reference', join(dir, 'reference.h5'), '--replicas', '7');
+    expect(replicas.err).toMatch(/--replicas.*7.*an integer from 50 to 100000/);
+  }, 120_000);
 });

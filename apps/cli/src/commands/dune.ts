@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { InjectSchema, SURFACE_PROTODUNE, cosmicsPlugin, planStatistics, writeHitFile } from '@nucal/cosmics';
+import { InjectSchema, OUT_OF_FAMILY_GENERATOR, SURFACE_PROTODUNE, cosmicsPlugin, dedxCheck, planStatistics, readHitFile, writeHitFile } from '@nucal/cosmics';
+import { BIRKS_ICARUS } from '@nucal/tpc-drift';
 import { ValidationError, formatZodIssues } from '@nucal/core';
 import { createRng } from '@nucal/numeric';
 import type { CliContext } from '../context.js';
@@ -54,9 +55,16 @@ export function duneSimulateCommand(cli: CliContext): Command {
         .choices(['far-detector', 'surface-protodune'])
         .default('far-detector'),
     )
+    .addOption(
+      new Option('--generator <model>', "what the generator assumes: nominal, birks (Birks recombination instead of modified Box) or out-of-family (Birks, D_T and noise +20%, 5% channel-gain spread); the hits always carry the nominal response")
+        .choices(['nominal', 'birks', 'out-of-family'])
+        .default('nominal'),
+    )
+    .option('--below-energy <GeV>', 'simulate only muons below this total energy (a sample enriched in stopping muons, e.g. 2)')
     .option('--json', 'machine-readable JSON output')
-    .action(async (o: { out: string; days: string; seed: string; inject?: string; preset: string; json?: boolean }) => {
+    .action(async (o: { out: string; days: string; seed: string; inject?: string; preset: string; generator: string; belowEnergy?: string; json?: boolean }) => {
       const days = parseNumber(o.days, '--days', (v) => v > 0 && v <= 366, 'a number of days in (0, 366]');
+      const belowEnergyGeV = o.belowEnergy === undefined ? null : parseNumber(o.belowEnergy, '--below-energy', (v) => v > 0.106 && v <= 1e5, 'a total muon energy in GeV above the muon mass (0.106)');
       let inject: unknown = {};
       if (o.inject !== undefined) {
         const text = /^\s*[{]/.test(o.inject) ? o.inject : readTextFile(o.inject, '--inject');
@@ -64,11 +72,66 @@ export function duneSimulateCommand(cli: CliContext): Command {
         if (!parsed.success) throw new ValidationError('--inject is not a valid injection', formatZodIssues(parsed.error.issues));
         inject = parsed.data;
       }
-      const preset = o.preset === 'surface-protodune' ? SURFACE_PROTODUNE : {};
-      const { input: hits } = cosmicsPlugin().simulate({ ...preset, days, inject: inject as never }, createRng(o.seed).fork('day-0').fork('simulate'));
+      const preset = o.preset === 'surface-protodune' ? SURFACE_PROTODUNE : { flux: {} };
+      const generator = o.generator === 'birks' ? { generator: { recombination: BIRKS_ICARUS } } : o.generator === 'out-of-family' ? OUT_OF_FAMILY_GENERATOR : {};
+      const flux = { ...preset.flux, ...(belowEnergyGeV === null ? {} : { simulateBelowEnergyGeV: belowEnergyGeV }) };
+      const { input: hits } = cosmicsPlugin().simulate({ ...preset, ...generator, flux, days, inject: inject as never }, createRng(o.seed).fork('day-0').fork('simulate'));
       await writeHitFile(o.out, hits);
-      const out = { out: o.out, days, seed: o.seed, preset: o.preset, events: hits.events.count, hits: hits.hits.count, views: hits.views.map((v) => v.name) };
+      const out = { out: o.out, days, seed: o.seed, preset: o.preset, generator: o.generator, belowEnergyGeV, events: hits.events.count, hits: hits.hits.count, views: hits.views.map((v) => v.name) };
       if (o.json) io.out(toJson(out));
       else io.out(`wrote ${out.hits} hits of ${out.events} triggers (${days} day(s), views ${out.views.join(', ')}) to ${o.out}`);
+    });
+}
+
+/**
+ * `nucal dune dedx-check --input data.h5 --reference reference.h5`: the stopping-muon dE/dx
+ * versus residual range of the data against a reference simulated with the nominal model, each
+ * calibrated by its own chain (`dedxCheck` of @nucal/cosmics); reports per bin the two shapes
+ * and their ratio and whether they differ. Exit code 0 either way: `differ` is the verdict.
+ */
+export function duneDedxCheckCommand(cli: CliContext): Command {
+  const { io } = cli;
+  return new Command('dedx-check')
+    .description('stopping-muon dE/dx shape of data against a nominal simulation: flags a wrong recombination (or diffusion, noise, gain) model')
+    .requiredOption('--input <file>', 'HDF5 hit file of the data')
+    .requiredOption('--reference <file>', 'HDF5 hit file simulated with the nominal model (nucal dune simulate), ideally with twice the stopping muons of the data')
+    .option('--seed <s>', 'random seed of the templates and the bootstrap', '0')
+    .option('--replicas <n>', 'bootstrap replicas over tracks', '400')
+    .option('--alpha <p>', 'p-value below which the shapes differ', '0.001')
+    .option('--json', 'machine-readable JSON output')
+    .action(async (o: { input: string; reference: string; seed: string; replicas: string; alpha: string; json?: boolean }) => {
+      const replicas = parseNumber(o.replicas, '--replicas', (v) => Number.isInteger(v) && v >= 50 && v <= 100_000, 'an integer from 50 to 100000');
+      const alpha = parseNumber(o.alpha, '--alpha', (v) => v > 0 && v < 1, 'a probability in (0, 1)');
+      const [data, reference] = [await readHitFile(o.input), await readHitFile(o.reference)];
+      const t = dedxCheck(data, reference, createRng(o.seed), { replicas, alpha });
+      const value = (v: number, e: number) => ({ value: v, error: e, unit: '1' as const });
+      const out = {
+        input: o.input,
+        reference: o.reference,
+        seed: o.seed,
+        dataTracks: t.dataTracks,
+        referenceTracks: t.referenceTracks,
+        windowCm: { low: t.window[0], high: t.window[1] },
+        replicas: t.replicas,
+        chi2: t.chi2,
+        ndof: t.ndof,
+        pValue: t.pValue,
+        alpha: t.alpha,
+        differ: t.differ,
+        bins: Array.from(t.binLowCm, (low, i) => ({
+          residualRangeCm: { low, high: t.binHighCm[i]! },
+          data: value(t.dataShape[i]!, t.dataShapeError[i]!),
+          reference: value(t.referenceShape[i]!, t.referenceShapeError[i]!),
+          ratio: value(t.ratio[i]!, t.ratioError[i]!),
+        })),
+      };
+      if (o.json) {
+        io.out(toJson(out));
+        return;
+      }
+      const f = (v: number, e: number) => `${v.toFixed(4)} +- ${e.toFixed(4)}`;
+      io.out(table(['residual range, cm', 'data', 'reference', 'data / reference'], out.bins.map((b) => [`${b.residualRangeCm.low}-${b.residualRangeCm.high}`, f(b.data.value, b.data.error), f(b.reference.value, b.reference.error), f(b.ratio.value, b.ratio.error)])));
+      io.out(`${t.dataTracks} stopping muons in the data, ${t.referenceTracks} in the reference; shapes normalised at ${t.window[0]}-${t.window[1]} cm`);
+      io.out(`chi2 ${t.chi2.toFixed(1)} / ${t.ndof}, p = ${t.pValue.toPrecision(3)}: ${t.differ ? `the data DIFFER from the reference (p < ${t.alpha})` : `consistent with the reference (p >= ${t.alpha})`}`);
     });
 }

@@ -53,6 +53,9 @@ describe('--json outputs match their published schemas', () => {
     ['db record register', (q) => ['db', 'record', 'register', '--name', 'demo.scale', '--schema', q.schema]],
     ['plugins list', () => ['plugins', 'list']],
     ['dune stats', () => ['dune', 'stats', '--sample', 'stopping', '--precision', '0.01', '--resolution', '0.2', '--rate', '50']],
+    ['dune simulate', (q) => ['dune', 'simulate', '--preset', 'surface-protodune', '--below-energy', '2', '--days', '0.2', '--seed', '1', '--out', join(q.dir, 'json-hits.h5')]],
+    // the same file as data and reference: the shapes agree exactly (chi2 0)
+    ['dune dedx-check', (q) => ['dune', 'dedx-check', '--input', join(q.dir, 'json-hits.h5'), '--reference', join(q.dir, 'json-hits.h5'), '--replicas', '100']],
     ['juno plan', () => ['juno', 'plan', '--programme', 'weekly']],
     ['juno uniformity', () => ['juno', 'uniformity', '--scenario', 'central', '--events-per-energy', '1000']],
   ];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CalibrateOutputSchema } from './calibrate-output.js';
 import { DbOutputSchemas } from './db-output.js';
 import { DbInspectOutputSchemas } from './db-inspect-output.js';
-import { DuneStatsOutputSchema } from './dune-output.js';
+import { DuneDedxCheckOutputSchema, DuneSimulateOutputSchema, DuneStatsOutputSchema } from './dune-output.js';
 import { JunoPlanOutputSchema } from './juno-plan-output.js';
 import { JunoUniformityOutputSchema } from './juno-uniformity-output.js';
 import { PluginsListOutputSchema } from './plugins-output.js';
@@ -21,6 +21,8 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'calibrate': CalibrateOutputSchema,
   'plugins list': PluginsListOutputSchema,
   'dune stats': DuneStatsOutputSchema,
+  'dune simulate': DuneSimulateOutputSchema,
+  'dune dedx-check': DuneDedxCheckOutputSchema,
   'juno plan': JunoPlanOutputSchema,
   'juno uniformity': JunoUniformityOutputSchema,
 };
