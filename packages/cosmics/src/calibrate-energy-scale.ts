@@ -304,8 +304,7 @@ const BOOTSTRAP_REPLICAS = 40;
 
 /**
  * Standard deviation of the truncated mean over `replicas` bootstrap samples that draw whole
- * tracks with replacement (all groups of a drawn track enter together), corrected for the
- * plug-in bias of a bootstrap over n tracks.
+ * tracks with replacement (all groups of a drawn track enter together).
  */
 function trackBootstrapError(values: Float64Array, track: Int32Array, dropLow: number, dropHigh: number, rng: RandomSource, replicas: number): number {
   const byTrack = new Map<number, number[]>();
@@ -315,7 +314,7 @@ function trackBootstrapError(values: Float64Array, track: Int32Array, dropLow: n
     else byTrack.set(track[i]!, [values[i]!]);
   }
   const lists = [...byTrack.values()];
-  if (lists.length < 2) return 0;
+  if (lists.length < 5) return 0;
   const means: number[] = [];
   const buf: number[] = [];
   for (let r = 0; r < replicas; r++) {
@@ -324,9 +323,9 @@ function trackBootstrapError(values: Float64Array, track: Int32Array, dropLow: n
     means.push(truncatedMean(buf, dropLow, dropHigh).mean);
   }
   const mu = means.reduce((a, b) => a + b, 0) / replicas;
-  // sqrt(n / (n - 1)): the bootstrap's plug-in variance of a mean over n tracks is (n - 1) / n of the true one.
-  const k = lists.length;
-  return Math.sqrt((means.reduce((a, b) => a + (b - mu) ** 2, 0) / (replicas - 1)) * (k / (k - 1)));
+  // No sqrt(n / (n - 1)) plug-in correction: the whole-detector pulls with 7-9 tracks were already
+  // 0.71-0.98 wide without it (40 toys per lifetime), the per-TPC ones with ~250 tracks 0.91-0.96.
+  return Math.sqrt(means.reduce((a, b) => a + (b - mu) ** 2, 0) / (replicas - 1));
 }
 
 /**

@@ -27,9 +27,9 @@ const PINNED = {
   'dune.t0': '7a9a3507f95b307be683352669e9ad5df77f2cc803f97646e067b2461d557d39',
   'dune.drift-velocity': '11bf3be16cd8366ff7734bc01ff3c1b657250e37635611d839f78db868b5d3df',
   'dune.lifetime': 'a7ecc61311dec39a88adc7fbcef6937b94563ec669fb54eb5e95f2a805f610e7',
-  'dune.energy-scale': 'cb4bd7fcad8f2f0b0a6c14f192418692109ec96dd479372b6e9d3570d0f460ed',
-  summary: 'd546d507300cf05b23533155ea122c0b865d576edd5142b445b349728f250bbb',
-  dedxProfile: '0d5617dbe5d9b5a91059ffe1ba9c873689179a342a222b24dc24652173b28e89',
+  'dune.energy-scale': '431221da4bf0c3d5c3bd3b13cef8ca9e0cdd0132b560672fa47488f8cb212ebc',
+  summary: 'ba04febae49a0d23ac260fec8153e61cfab832634fa0a0ada8134ffa6f2a8c78',
+  dedxProfile: 'a16c5ea047c647b6f5f7ccfd13159e0c44781cc3f0d466f30fc8c586f4441d7a',
 };
 
 describe('same seed, same constants', () => {
