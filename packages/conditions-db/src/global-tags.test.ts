@@ -1,4 +1,4 @@
-import { runTime } from '@nucal/core';
+import { runTime, type NoIovError } from '@nucal/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeBackends, freshDb } from '../test/backends.js';
 import { lifetimeRecord, provenance, scale, scaleRecord } from '../test/records.js';
@@ -33,6 +33,7 @@ describeBackends('global tags, diff and usage', (backend) => {
     await expect(db.resolve({ globalTag: 'reco-2', record: scaleRecord, at: runTime(1) })).rejects.toThrow(/global tag reco-2 does not exist/);
     await db.createGlobalTag({ name: 'empty' });
     await expect(db.resolve({ globalTag: 'empty', record: scaleRecord, at: runTime(1) })).rejects.toThrow(/maps no tag for record test\.energy-scale/);
+    expect(((await db.resolve({ globalTag: 'empty', record: scaleRecord, at: runTime(1) }).catch((e: unknown) => e)) as NoIovError).until).toBeNull();
   });
 
   it('a locked global tag with a snapshot freezes what reconstruction sees', async () => {

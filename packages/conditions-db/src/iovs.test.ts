@@ -1,4 +1,4 @@
-import { MAX_TIMESTAMP_NS, runTime, timestampTime } from '@nucal/core';
+import { MAX_TIMESTAMP_NS, NoIovError, runTime, timestampTime } from '@nucal/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeBackends, freshDb } from '../test/backends.js';
 import { provenance, scale, scaleRecord } from '../test/records.js';
@@ -24,6 +24,10 @@ describeBackends('tags and IOVs', (backend) => {
     expect(r.until).toEqual(runTime(300));
     expect((await at(100000)).until).toBeNull();
     await expect(at(99)).rejects.toThrow(/no IOV of tag s covers 99: its first since is 100/);
+    // the miss names where the gap ends, so that a cache can remember it
+    const miss = await at(99).catch((e: unknown) => e);
+    expect(miss).toBeInstanceOf(NoIovError);
+    expect((miss as NoIovError).until).toEqual(runTime(100));
     await expect(db.resolve({ tag: 's', record: scaleRecord, at: timestampTime(5) })).rejects.toThrow(/is a timestamp time but tag s uses run times/);
     await expect(db.resolve({ tag: 'nope', record: scaleRecord, at: runTime(1) })).rejects.toThrow(/tag nope does not exist/);
   });

@@ -1,5 +1,5 @@
 import {
-  formatTime, NotFoundError, timeFromKey, timeKey, ValidationError,
+  formatTime, NotFoundError, NoIovError, timeFromKey, timeKey, ValidationError,
   type RecordRef, type Resolution, type Time,
 } from '@nucal/core';
 import { asOfMicros } from './as-of.js';
@@ -88,7 +88,7 @@ async function diagnose(ctx: DbContext, q: ResolveQuery<unknown>, recordName: st
     const gt = await ctx.knex('global_tags').where({ name: q.globalTag }).first();
     if (!gt) throw new NotFoundError(`global tag ${q.globalTag} does not exist`);
     const entry = await ctx.knex('global_tag_entries as e').join('tags as t', 't.id', 'e.tag_id').where({ 'e.global_tag_id': gt.id, 'e.record_name': recordName }).first('t.name as name');
-    if (!entry) throw new NotFoundError(`global tag ${q.globalTag} maps no tag for record ${recordName}`);
+    if (!entry) throw new NoIovError(`global tag ${q.globalTag} maps no tag for record ${recordName}`, null);
     tagName = String(entry.name);
   }
   const tag = await ctx.knex('tags').where({ name: tagName }).first();
@@ -97,7 +97,7 @@ async function diagnose(ctx: DbContext, q: ResolveQuery<unknown>, recordName: st
   if (tag.time_type !== q.at.kind) throw new ValidationError(`time ${formatTime(q.at)} is a ${q.at.kind} time but tag ${tagName} uses ${tag.time_type} times`);
   const first = rowsOf(await ctx.knex.raw('SELECT CAST(MIN(since) AS TEXT) AS s FROM iovs WHERE tag_id = ?', [tag.id]))[0];
   const via = q.globalTag !== undefined ? ` (via global tag ${q.globalTag})` : '';
-  if (first?.s === null || first?.s === undefined) throw new NotFoundError(`tag ${tagName}${via} has no IOVs`);
-  const firstSince = formatTime(timeFromKey(tag.time_type, BigInt(String(first.s))));
-  throw new NotFoundError(`no IOV of tag ${tagName}${via} covers ${formatTime(q.at)}${q.asOf || q.globalTag ? ' as of the snapshot' : ''}: its first since is ${firstSince}`);
+  if (first?.s === null || first?.s === undefined) throw new NoIovError(`tag ${tagName}${via} has no IOVs`, null);
+  const firstSince = timeFromKey(tag.time_type, BigInt(String(first.s)));
+  throw new NoIovError(`no IOV of tag ${tagName}${via} covers ${formatTime(q.at)}${q.asOf || q.globalTag ? ' as of the snapshot' : ''}: its first since is ${formatTime(firstSince)}`, firstSince);
 }

@@ -1,4 +1,4 @@
-import { ConflictError, DatabaseError, NotFoundError, NucalError, PermissionError, ValidationError } from '@nucal/core';
+import { ConflictError, DatabaseError, NoIovError, NotFoundError, NucalError, PermissionError, TimeJsonSchema, ValidationError, timeFromJson } from '@nucal/core';
 
 /** How a client retries. */
 export interface RetryPolicy {
@@ -57,10 +57,16 @@ export async function getJson(url: string, policy: RetryPolicy): Promise<unknown
 }
 
 function errorOf(status: number, body: unknown, url: string): NucalError {
-  const e = (body as { error?: { code?: unknown; message?: unknown; reason?: unknown } } | null)?.error;
+  const e = (body as { error?: { code?: unknown; message?: unknown; reason?: unknown; until?: unknown } } | null)?.error;
   const message = `${typeof e?.message === 'string' ? e.message : `HTTP ${status}`} (${url})`;
   if (status === 400) return new ValidationError(message);
   if (status === 401 || status === 403) return new PermissionError(message);
+  if (status === 404 && e !== undefined && 'until' in e) {
+    // a time no IOV covers: keep the range so that the client's IovCache remembers the miss
+    if (e.until === null) return new NoIovError(message, null);
+    const until = TimeJsonSchema.safeParse(e.until);
+    if (until.success) return new NoIovError(message, timeFromJson(until.data));
+  }
   if (status === 404) return new NotFoundError(message);
   if (status === 409) return new ConflictError(message);
   return new NucalError(typeof e?.code === 'string' ? e.code : 'HTTP', message);

@@ -1,8 +1,12 @@
-import { DatabaseError, NucalError } from '@nucal/core';
+import { DatabaseError, NoIovError, NucalError, timeToJson, type TimeJson } from '@nucal/core';
 
-/** The JSON body of every error answer: `{ error: { code, message, reason? } }`. */
+/**
+ * The JSON body of every error answer: `{ error: { code, message, reason?, until? } }`; `until`
+ * (a time, or null) only on a 404 for a time no IOV covers: the first since after it, null when
+ * there is none (clients may cache the miss up to it, see @nucal/core's NoIovError).
+ */
 export interface ErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly reason?: string };
+  readonly error: { readonly code: string; readonly message: string; readonly reason?: string; readonly until?: TimeJson | null };
 }
 
 /** The caller gave no valid token where one is needed (401, with `WWW-Authenticate: Bearer`). */
@@ -32,6 +36,7 @@ export function errorAnswer(err: unknown): { status: number; body: ErrorBody } {
     const status = err.reason === 'busy' || err.reason === 'unreachable' || err.reason === 'migration-lock' ? 503 : 500;
     return { status, body: { error: { code: err.code, reason: err.reason, message: err.message } } };
   }
+  if (err instanceof NoIovError) return { status: 404, body: { error: { code: err.code, message: err.message, until: err.until === null ? null : timeToJson(err.until) } } };
   if (err instanceof NucalError) return { status: STATUS[err.code] ?? 400, body: { error: { code: err.code, message: err.message } } };
   const e = err as { statusCode?: unknown; code?: unknown; message?: unknown };
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {

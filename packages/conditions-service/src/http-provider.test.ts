@@ -1,4 +1,4 @@
-import { ConflictError, DatabaseError, MAX_TIMESTAMP_NS, NotFoundError, runTime, timestampTime, type Time } from '@nucal/core';
+import { ConflictError, DatabaseError, MAX_TIMESTAMP_NS, NoIovError, NotFoundError, runTime, timestampTime, type Time } from '@nucal/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { provenance, scale, scaleRecord, T0 } from '../test/fixture.js';
 import { freePort, startFront } from '../test/http-front.js';
@@ -40,6 +40,23 @@ describeBackends('HTTP conditions provider', (backend) => {
       const distinctPayloads = new Set(await Promise.all(ats.map(async (at) => (await direct.resolve(scaleRecord, at)).hash))).size;
       expect(counting.calls()).toBe(http.misses + distinctPayloads);
     }
+  });
+
+  it('remembers a miss like the database provider: one request for events before the first IOV, and the error is the same', async () => {
+    const counting = countingFetch();
+    const http = httpConditionsProvider({ baseUrl: base, globalTag: 'reco-locked', fetch: counting.fetch });
+    const direct = await h.db.provider({ globalTag: 'reco-locked' });
+    for (const run of [1, 2, 50, 99]) {
+      const [a, b] = [await http.resolve(scaleRecord, runTime(run)).catch((e: unknown) => e), await direct.resolve(scaleRecord, runTime(run)).catch((e: unknown) => e)];
+      expect(a).toBeInstanceOf(NoIovError);
+      expect(b).toBeInstanceOf(NoIovError);
+      expect((a as NoIovError).until).toEqual((b as NoIovError).until);
+      expect((a as NoIovError).until).toEqual(runTime(100));
+    }
+    expect(counting.calls()).toBe(1);
+    expect([http.misses, http.hits]).toEqual([direct.misses, direct.hits]);
+    await http.resolve(scaleRecord, runTime(100));
+    expect(counting.calls()).toBe(3);
   });
 
   it('picks HTTP or the database from the URL, with the same answers (conditionsProviderFromUrl)', async () => {

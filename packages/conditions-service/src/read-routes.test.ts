@@ -52,12 +52,15 @@ describeBackends('conditions service: read API', (backend) => {
     // errors name the bad value
     expect((await get(`${RESOLVE}&gt=reco-locked&at=99`)).body.error.message).toMatch(/no IOV of tag calib.scale-run .*covers 99/);
     expect((await get(`${RESOLVE}&gt=reco-locked&at=99`)).status).toBe(404);
+    expect((await get(`${RESOLVE}&gt=reco-locked&at=99`)).body.error.until).toMatchObject({ kind: 'run', run: '100', subrun: '0' });
     expect((await get(`${RESOLVE}&gt=reco-locked&at=ts:5`)).status).toBe(400);
     expect((await get(`${RESOLVE}&gt=reco-locked&at=2026-11-24`)).body.error.message).toMatch(/not a run/);
     expect((await get(`${RESOLVE}&gt=reco-locked&tag=calib.scale-run&at=150`)).body.error.message).toMatch(/exactly one of gt or tag/);
     expect((await get(`${RESOLVE}&gt=reco-locked&at=150&colour=red`)).body.error.code).toBe('VALIDATION');
     expect((await get(`${RESOLVE}&gt=nope&at=150`)).status).toBe(404);
     expect((await get('/api/v1/resolve?gt=reco-locked&record=test.other&at=150')).body.error.message).toMatch(/maps no tag for record test.other/);
+    expect((await get('/api/v1/resolve?gt=reco-locked&record=test.other&at=150')).body.error.until).toBeNull();
+    expect((await get(`${RESOLVE}&gt=nope&at=150`)).body.error.until).toBeUndefined();
   });
 
   it('keeps 64-bit times exact both ways: T0 and T0 + 1 (the same JS number), 2^63 - 1 ns', async () => {

@@ -1,4 +1,4 @@
-import { NotFoundError, parseInstant, timeKey, ValidationError, type Resolution } from '@nucal/core';
+import { NoIovError, parseInstant, timeKey, ValidationError, type Resolution } from '@nucal/core';
 import type { ConditionsDb, GlobalTagInfo, TagInfo } from '@nucal/conditions-db';
 import { etagOf, type CachePolicy } from './http-cache.js';
 import { FixedAnswers } from './fixed-answers.js';
@@ -55,7 +55,7 @@ export class Resolver {
     let tagName = q.tag!;
     if (gt) {
       const entry = gt.entries.find((e) => e.record === q.record);
-      if (!entry) throw new NotFoundError(`global tag ${gt.name} maps no tag for record ${q.record}`);
+      if (!entry) throw new NoIovError(`global tag ${gt.name} maps no tag for record ${q.record}`, null);
       tagName = entry.tag;
     }
     const tag = await this.facts(tagName);

@@ -1,7 +1,8 @@
 import { canonicalJson, payloadHash } from './canonical-json.js';
 import type { ConditionsProvider, Resolution } from './conditions-provider.js';
 import { tagFor, type ConditionsWriter, type WriteRequest, type WrittenPayload } from './conditions-writer.js';
-import { NotFoundError, ValidationError } from './errors.js';
+import { ValidationError } from './errors.js';
+import { NoIovError } from './no-iov-error.js';
 import { recordKey, type RecordRef } from './record.js';
 import { formatTime, timeKey, type Time } from './time.js';
 
@@ -54,7 +55,12 @@ export class InMemoryConditions implements ConditionsProvider, ConditionsWriter 
     const k = timeKey(at);
     let best: Row | undefined;
     for (const r of list) if (r.key <= k && (best === undefined || r.key >= best.key)) best = r;
-    if (!best) throw new NotFoundError(`no IOV of ${record.name} covers ${formatTime(at)}`);
+    if (!best) {
+      // none at or before k: the first IOV after it (if any) ends the gap
+      let next: Row | undefined;
+      for (const r of list) if (next === undefined || r.key < next.key) next = r;
+      throw new NoIovError(`no IOV of ${record.name} covers ${formatTime(at)}`, next === undefined ? null : next.since);
+    }
     if (best.record.version !== record.version) throw new ValidationError(`${record.name} is stored as version ${best.record.version}, not ${record.version}`);
     let until: Row | undefined;
     for (const r of list) if (r.key > best.key && (until === undefined || r.key < until.key)) until = r;

@@ -6,6 +6,7 @@ export {
   NucalError, ValidationError, NotFoundError, ConflictError, PermissionError, DatabaseError, OutOfRangeError, FitError, formatZodIssues,
   type DatabaseErrorReason,
 } from './errors.js';
+export { NoIovError } from './no-iov-error.js';
 // names
 export { NAMESPACED_ID, TAG_NAME, assertNamespacedId, assertTagName } from './names.js';
 // time

@@ -1,6 +1,7 @@
 import type { ConditionsProvider, Resolution } from './conditions-provider.js';
 import type { RecordRef } from './record.js';
 import { ValidationError } from './errors.js';
+import { NoIovError } from './no-iov-error.js';
 import { timeKey, type Time } from './time.js';
 
 interface Entry {
@@ -10,6 +11,15 @@ interface Entry {
   /** Exclusive end; null when open-ended. */
   readonly until: bigint | null;
   /** When it was fetched (ms, the cache's clock). */
+  readonly fetchedAt: number;
+}
+
+/** A remembered miss: no IOV of the record before `until` (exclusive; null: none at all). */
+interface Miss {
+  readonly error: NoIovError;
+  readonly version: number;
+  readonly kind: Time['kind'];
+  readonly until: bigint | null;
   readonly fetchedAt: number;
 }
 
@@ -28,7 +38,9 @@ export interface IovCacheOptions {
 /**
  * A provider that remembers the current IOV of each record and answers without I/O while
  * events stay inside it. Only the payload valid at the event is kept per record, which is
- * what a time-ordered reconstruction job needs; `hits` and `misses` count lookups.
+ * what a time-ordered reconstruction job needs; `hits` and `misses` count lookups. A
+ * {@link NoIovError} (no IOV before a time, or none at all) is remembered the same way and
+ * thrown again without I/O for times in that range.
  *
  * Without `maxAgeMs` the provider behind it must be reproducible (a locked global tag with a
  * snapshot, or one read "as of" a past time): the cache trusts an interval once seen. With
@@ -41,6 +53,7 @@ export interface IovCacheOptions {
  */
 export class IovCache implements ConditionsProvider {
   private readonly entries = new Map<string, Entry>();
+  private readonly gaps = new Map<string, Miss>();
   hits = 0;
   misses = 0;
 
@@ -78,8 +91,22 @@ export class IovCache implements ConditionsProvider {
       this.hits++;
       return cached;
     }
+    const gap = this.gapAt(record, at);
+    if (gap !== undefined) {
+      this.hits++;
+      throw gap;
+    }
     this.misses++;
-    const r = await this.inner.resolve(record, at);
+    let r: Resolution<T>;
+    try {
+      r = await this.inner.resolve(record, at);
+    } catch (e) {
+      if (e instanceof NoIovError && (e.until === null || e.until.kind === at.kind)) {
+        this.gaps.set(record.name, { error: e, version: record.version, kind: at.kind, until: e.until === null ? null : timeKey(e.until), fetchedAt: this.now() });
+      }
+      throw e;
+    }
+    this.gaps.delete(record.name);
     this.entries.set(record.name, {
       resolution: r,
       kind: r.since.kind,
@@ -90,8 +117,18 @@ export class IovCache implements ConditionsProvider {
     return r;
   }
 
-  /** Forgets every cached interval. */
+  /** The remembered miss covering `at`, if any (same rules of version, kind and age as {@link peek}). */
+  private gapAt(record: RecordRef<unknown>, at: Time): NoIovError | undefined {
+    const g = this.gaps.get(record.name);
+    if (g === undefined || g.kind !== at.kind || g.version !== record.version) return undefined;
+    if (g.until !== null && timeKey(at) >= g.until) return undefined;
+    if (this.maxAgeMs !== undefined && this.now() - g.fetchedAt > this.maxAgeMs) return undefined;
+    return g.error;
+  }
+
+  /** Forgets every cached interval and miss. */
   clear(): void {
     this.entries.clear();
+    this.gaps.clear();
   }
 }

@@ -71,9 +71,10 @@ export interface HitsPluginOptions {
   readonly triggerTick?: number;
   /**
    * The `dune.space-charge` map: 'optional' (default) resolves it for every event and corrects
-   * positions when an IOV covers the event, passing them through otherwise (a miss is not cached,
-   * so each event without a map costs one failed lookup); 'required' fails without one; 'off'
-   * never looks it up (the far detector at depth, where the map is zero).
+   * positions when an IOV covers the event, passing them through otherwise (through an
+   * `IovCache` a miss costs one lookup: the cache remembers the `NoIovError` up to the first
+   * IOV, or for good when the global tag maps no tag for it); 'required' fails without one;
+   * 'off' never looks it up (the far detector at depth, where the map is zero).
    */
   readonly spaceCharge?: 'optional' | 'required' | 'off';
 }
