@@ -11,7 +11,7 @@ import {
 } from '@nucal/core';
 import { duneFdSpModule, xAtDriftDistanceCm, type LArTpcModule } from '@nucal/geometry';
 import { dEdxFromdQdx } from './recombination.js';
-import { spaceChargeDisplacementCm, spaceChargeRecord, type SpaceChargePayload } from './space-charge-map.js';
+import { spaceChargeEvaluator, spaceChargeRecord, type SpaceChargeEvaluator, type SpaceChargePayload } from './space-charge-map.js';
 import {
   driftVelocityRecord,
   duneEnergyScaleRecord,
@@ -108,6 +108,14 @@ export function hitsPlugin(options: HitsPluginOptions = {}): ReconstructionPlugi
   const triggerTick = options.triggerTick ?? 0;
   const sceMode = options.spaceCharge ?? 'optional';
   const wirePitchCm = (module.wirePlanes.find((w) => w.role === 'collection')?.pitchMm ?? 4.79) / 10;
+  // One evaluator per payload object (an IovCache hands out the same object while the IOV lasts).
+  const evaluators = new WeakMap<SpaceChargePayload, SpaceChargeEvaluator>();
+  const evaluatorOf = (p: SpaceChargePayload): SpaceChargeEvaluator => {
+    let e = evaluators.get(p);
+    if (e === undefined) evaluators.set(p, (e = spaceChargeEvaluator(p, module.active)));
+    return e;
+  };
+  const d = { dyCm: 0, dzCm: 0 };
   return defineReconstructionPlugin({
     id: 'dune.hits',
     version: TPC_DRIFT_VERSION,
@@ -121,8 +129,9 @@ export function hitsPlugin(options: HitsPluginOptions = {}): ReconstructionPlugi
         conditions.resolve(lifetimeRecord, event.time),
         conditions.resolve(duneEnergyScaleRecord, event.time),
       ]);
-      const sce =
+      const scePayload =
         sceMode === 'off' ? null : sceMode === 'required' ? (await conditions.resolve(spaceChargeRecord, event.time)).payload : await optionalSpaceCharge(conditions, event.time);
+      const sce = scePayload === null ? null : evaluatorOf(scePayload);
       const nt = module.tpcs.length;
       const perTpc = <T>(entries: readonly T[], tpcOf: (e: T) => number): (T | undefined)[] => {
         const out = new Array<T | undefined>(nt);
@@ -150,7 +159,7 @@ export function hitsPlugin(options: HitsPluginOptions = {}): ReconstructionPlugi
         let zCm = h.zCm;
         if (sce && (yCm !== undefined || zCm !== undefined)) {
           const a = module.active;
-          const d = spaceChargeDisplacementCm(sce, a, tpc, { x: xCm, y: yCm ?? 0.5 * (a.yMin + a.yMax), z: zCm ?? 0.5 * (a.zMin + a.zMax) });
+          sce.displacement(tpc, xCm, yCm ?? 0.5 * (a.yMin + a.yMax), zCm ?? 0.5 * (a.zMin + a.zMax), d);
           if (yCm !== undefined) yCm -= d.dyCm;
           if (zCm !== undefined) zCm -= d.dzCm;
         }

@@ -64,6 +64,8 @@ export {
   SpaceChargePayloadSchema,
   spaceChargeRecord,
   spaceChargeDisplacementCm,
+  spaceChargeEvaluator,
+  type SpaceChargeEvaluator,
   type SpaceChargeFace,
   type SpaceChargeBin,
   type SpaceChargePayload,
