@@ -4,29 +4,26 @@
 // differ (Birks recombination only; D_T, noise and gain spread only; the whole out-of-family
 // generator), each reconstructed, calibrated and profiled alone. Prints JSON.
 // Usage: tsx bench/recombination-check.ts [dataDays] [referenceDays] [nominalSeeds] [far|surface] [simulateBelowEnergyGeV|all]
-import { silentLogger, silentProgress } from '@nucal/core';
 import { createRng } from '@nucal/numeric';
-import { BIRKS_ICARUS, type EnergyScalePayload, type LifetimePayload, type T0Payload } from '@nucal/tpc-drift';
-import { OUT_OF_FAMILY_GENERATOR, SURFACE_PROTODUNE, cosmicsPlugin, dedxShapeTest, reconstructCosmics, simulateCosmics, stoppingMuonDedxProfile } from '@nucal/cosmics';
+import { BIRKS_ICARUS } from '@nucal/tpc-drift';
+import { OUT_OF_FAMILY_GENERATOR, SURFACE_PROTODUNE, calibratedDedxProfile, dedxShapeTest, simulateCosmics } from '@nucal/cosmics';
 
-const dataDays = Number(process.argv[2] ?? 0.1);
-const refDays = Number(process.argv[3] ?? 0.2);
+const dataDays = Number(process.argv[2] ?? 3);
+const refDays = Number(process.argv[3] ?? 6);
 const nominalSeeds = Number(process.argv[4] ?? 3);
 const site = process.argv[5] ?? 'surface';
 const cut = process.argv[6] ?? '2';
 const siteConfig = site === 'surface' ? SURFACE_PROTODUNE : { flux: {} };
 // Enriched in stopping muons: the others are drawn and dropped (see MuonFluxConfigSchema).
 const base: object = { ...siteConfig, flux: { ...siteConfig.flux, ...(cut === 'all' ? {} : { simulateBelowEnergyGeV: Number(cut) }) } };
-async function profile(days: number, seed: string, extra: object) {
+function profile(days: number, seed: string, extra: object) {
   const t = Date.now();
   const { hits } = simulateCosmics({ days, ...base, ...extra }, createRng(seed));
-  const result = await cosmicsPlugin({}).calibrate(hits, { rng: createRng(`${seed}-calibrate`), logger: silentLogger, progress: silentProgress });
-  const payload = <T>(name: string): T => result.payloads.find((p) => p.record.name === name)!.payload as T;
-  const p = stoppingMuonDedxProfile(reconstructCosmics(hits), payload<T0Payload>('dune.t0'), payload<LifetimePayload>('dune.lifetime'), payload<EnergyScalePayload>('dune.energy-scale'), createRng(`${seed}-dedx`), { templateReplicas: 1 });
+  const p = calibratedDedxProfile(hits, createRng(`${seed}-calibrate`));
   return { p, seconds: (Date.now() - t) / 1000 };
 }
 const round = (x: number, d = 4) => Number(x.toFixed(d));
-const ref = await profile(refDays, 'rc-reference', {});
+const ref = profile(refDays, 'rc-reference', {});
 const variants: [string, string, object][] = [
   ...Array.from({ length: nominalSeeds }, (_, i): [string, string, object] => [`nominal-${i}`, `rc-data-${i}`, {}]),
   ['birksOnly', 'rc-data-0', { generator: { recombination: BIRKS_ICARUS } }],
@@ -35,7 +32,7 @@ const variants: [string, string, object][] = [
 ];
 const out: Record<string, unknown> = { site, simulateBelowEnergyGeV: cut, dataDays, refDays, referenceSeconds: ref.seconds, referenceTracks: ref.p.nTracks };
 for (const [name, seed, extra] of variants) {
-  const d = await profile(dataDays, seed, extra);
+  const d = profile(dataDays, seed, extra);
   const t0 = Date.now();
   const s = dedxShapeTest(d.p, ref.p, createRng(`${name}-shape`));
   out[name] = {

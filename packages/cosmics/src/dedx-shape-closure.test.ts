@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@nucal/numeric';
 import { BIRKS_ICARUS } from '@nucal/tpc-drift';
-import { t0FromCosmics, vdFromCosmics } from './calibrate-drift.js';
-import { lifetimeFromCosmics } from './calibrate-lifetime.js';
-import { energyScaleFromStoppingMuons } from './calibrate-energy-scale.js';
-import { stoppingMuonDedxProfile } from './dedx-profile.js';
+import { calibratedDedxProfile } from './dedx-check.js';
 import { dedxShapeTest } from './dedx-shape-test.js';
 import { OUT_OF_FAMILY_GENERATOR } from './out-of-family.js';
-import { reconstructCosmics } from './reco/reconstruct-cosmics.js';
 import { simulateCosmics } from './simulate-cosmics.js';
 import type { CosmicSimulationConfigInput } from './simulation-config.js';
 import { SURFACE_PROTODUNE } from './space-charge.js';
@@ -16,14 +12,10 @@ import { SURFACE_PROTODUNE } from './space-charge.js';
 // 1,000 per day, at ~2% of the simulation cost of the full flux).
 const ENRICHED: Omit<CosmicSimulationConfigInput, 'days'> = { ...SURFACE_PROTODUNE, flux: { ...SURFACE_PROTODUNE.flux, simulateBelowEnergyGeV: 2 } };
 
-/** Hits of a sample calibrated by its own chain (t0, vd, lifetime, energy scale), as the dE/dx profile's hits. */
+/** A sample simulated with `generator` and calibrated by its own chain (the CLI's dedx-check path). */
 function calibratedProfile(days: number, seed: string, generator: Omit<CosmicSimulationConfigInput, 'days'> = {}) {
   const { hits } = simulateCosmics({ ...ENRICHED, ...generator, days }, createRng(seed));
-  const sample = reconstructCosmics(hits);
-  const t0 = t0FromCosmics(sample);
-  const lt = lifetimeFromCosmics(sample, t0, vdFromCosmics(sample, t0));
-  const es = energyScaleFromStoppingMuons(sample, t0, lt.payload, createRng(`${seed}-scale`));
-  return stoppingMuonDedxProfile(sample, t0, lt.payload, es.payload, createRng(`${seed}-dedx`), { templateReplicas: 1 });
+  return calibratedDedxProfile(hits, createRng(`${seed}-calibrate`));
 }
 
 describe('stopping-muon dE/dx shape, data against a simulated reference (closure: the generators are known)', () => {
