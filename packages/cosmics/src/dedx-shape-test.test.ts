@@ -68,6 +68,7 @@ describe('dedxShapeTest', () => {
     expect(() => dedxShapeTest(s, s, rng, { binEdgesCm: [0, 10, 5] })).toThrow(/bin edges \[0, 10, 5\] cm: expected at least two increasing values/);
     expect(() => dedxShapeTest(s, s, rng, { windowCm: [200, 100] })).toThrow(/window \[200, 100\] cm/);
     expect(() => dedxShapeTest(s, s, rng, { replicas: 5 })).toThrow(/replicas 5: expected an integer >= 46/);
+    expect(() => dedxShapeTest(s, s, rng, { binEdgesCm: [0, 50, 150] })).toThrow(/bins \[0, 150\] cm overlap the normalisation window \[100, 200\] cm/);
     expect(() => dedxShapeTest(s, s, rng, { windowCm: [300, 400] })).toThrow(/data: 0 hits in the normalisation window \[300, 400\] cm, expected at least 50/);
   });
 });

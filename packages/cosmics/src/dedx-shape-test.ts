@@ -139,6 +139,9 @@ function checkedOptions(options: DedxShapeTestOptions): CheckedOptions {
   }
   const window = options.windowCm ?? [100, 200];
   if (!(window[0] >= 0 && window[1] > window[0])) throw new ValidationError(`dE/dx shape window [${window.join(', ')}] cm: expected 0 <= low < high`);
+  if (edges[edges.length - 1]! > window[0] && edges[0]! < window[1]) {
+    throw new ValidationError(`dE/dx shape bins [${edges[0]}, ${edges[edges.length - 1]}] cm overlap the normalisation window [${window.join(', ')}] cm: expected bins below or above it`);
+  }
   const low = options.lowFraction ?? 0.05;
   const high = options.highFraction ?? 0.2;
   if (!(low >= 0 && high >= 0 && low + high < 0.9)) throw new ValidationError(`truncation fractions ${low}, ${high}: expected >= 0 with a sum below 0.9`);

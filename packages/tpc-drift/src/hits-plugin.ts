@@ -115,6 +115,7 @@ export function hitsPlugin(options: HitsPluginOptions = {}): ReconstructionPlugi
     if (e === undefined) evaluators.set(p, (e = spaceChargeEvaluator(p, module.active)));
     return e;
   };
+  // scratch of the displacement: the per-hit loop below has no await, so calls cannot interleave
   const d = { dyCm: 0, dzCm: 0 };
   return defineReconstructionPlugin({
     id: 'dune.hits',
