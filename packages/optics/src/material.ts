@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, formatZodIssues } from '@nucal/core';
+import { sternheimerPeierls as generalSternheimerPeierls } from '@nucal/numeric';
 
 /**
  * Sternheimer density-effect parameters (R.M. Sternheimer, M.J. Berger, S.M. Seltzer,
@@ -73,26 +74,15 @@ export function braggMeanExcitationEv(elements: Material['elements']): number {
 }
 
 /**
- * Density-effect parameters from Sternheimer & Peierls' general formulas for condensed
- * media (R.M. Sternheimer and R.F. Peierls, Phys. Rev. B 3 (1971) 3681; as summarised in
- * ICRU Report 37): C = 2 ln(I / hbar omega_p) + 1, hbar omega_p = 28.816 sqrt(rho <Z/A>) eV;
- * for I < 100 eV: x1 = 2, x0 = 0.2 (C < 3.681) or 0.326 C - 1; m = 3; a = (C - 4.606 x0) / (x1 - x0)^3.
+ * Density-effect parameters from Sternheimer & Peierls' general formulas for condensed media
+ * (R.M. Sternheimer and R.F. Peierls, Phys. Rev. B 3 (1971) 3681; ICRU Report 37): numeric's
+ * `sternheimerPeierls` (which uses 2 ln10 for the papers' rounded 4.606, so that delta is
+ * continuous at x0), in this package's {@link DensityEffect} shape (exponent named m).
  * @example sternheimerPeierls(59, 0.86, 0.56).cBar // about 3.17
  */
 export function sternheimerPeierls(meanExcitationEv: number, densityGPerCm3: number, zOverAValue: number): DensityEffect {
-  const plasmaEv = 28.816 * Math.sqrt(densityGPerCm3 * zOverAValue);
-  const cBar = 2 * Math.log(meanExcitationEv / plasmaEv) + 1;
-  let x0: number;
-  let x1: number;
-  if (meanExcitationEv < 100) {
-    x1 = 2;
-    x0 = cBar < 3.681 ? 0.2 : 0.326 * cBar - 1;
-  } else {
-    x1 = 3;
-    x0 = cBar < 5.215 ? 0.2 : 0.326 * cBar - 1.5;
-  }
-  const m = 3;
-  return { cBar, x0, x1, a: (cBar - 4.606 * x0) / (x1 - x0) ** m, m, delta0: 0 };
+  const p = generalSternheimerPeierls(meanExcitationEv, densityGPerCm3, zOverAValue);
+  return { cBar: p.cBar, x0: p.x0, x1: p.x1, a: p.a, m: p.k, delta0: p.delta0 };
 }
 
 /**
@@ -108,15 +98,12 @@ export function makeMaterial(input: {
   densityEffect?: z.input<typeof DensityEffectSchema>;
 }): Material {
   const i = input.meanExcitationEnergyEv ?? braggMeanExcitationEv(input.elements);
-  const candidate = {
-    name: input.name,
-    densityGPerCm3: input.densityGPerCm3,
-    elements: input.elements,
-    meanExcitationEnergyEv: i,
-    densityEffect: input.densityEffect ?? sternheimerPeierls(i, input.densityGPerCm3, zOverA(input)),
-  };
-  const r = MaterialSchema.safeParse(candidate);
-  if (!r.success) throw new ValidationError(`material ${input.name} is invalid`, formatZodIssues(r.error.issues));
+  const invalid = (issues: z.core.$ZodIssue[]) => new ValidationError(`material ${input.name} is invalid`, formatZodIssues(issues));
+  // the composition first, so that a bad density is named as such before the density effect needs it
+  const base = MaterialSchema.omit({ densityEffect: true }).safeParse({ name: input.name, densityGPerCm3: input.densityGPerCm3, elements: input.elements, meanExcitationEnergyEv: i });
+  if (!base.success) throw invalid(base.error.issues);
+  const r = MaterialSchema.safeParse({ ...base.data, densityEffect: input.densityEffect ?? sternheimerPeierls(i, base.data.densityGPerCm3, zOverA(base.data)) });
+  if (!r.success) throw invalid(r.error.issues);
   return r.data;
 }
 
