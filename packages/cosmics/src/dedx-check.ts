@@ -1,4 +1,4 @@
-import type { RandomSource } from '@nucal/core';
+import { ValidationError, canonicalJson, type RandomSource } from '@nucal/core';
 import { t0FromCosmics, vdFromCosmics } from './calibrate-drift.js';
 import { energyScaleFromStoppingMuons } from './calibrate-energy-scale.js';
 import { lifetimeFromCosmics } from './calibrate-lifetime.js';
@@ -30,10 +30,17 @@ export function calibratedDedxProfile(hits: HitCollection, rng: RandomSource): D
  * versus residual range. `differ` is true when the data's shape is not the model's (a wrong
  * recombination model, or a wrong diffusion, noise or gain model: README "Recombination check").
  *
+ * @throws ValidationError when the two collections differ in module, nominal response, tick or views
+ *
  * @example
  * const t = dedxCheck(await readHitFile('data.h5'), await readHitFile('reference.h5'), createRng('check'));
  * t.pValue
  */
 export function dedxCheck(data: HitCollection, reference: HitCollection, rng: RandomSource, options: DedxShapeTestOptions = {}): DedxShapeTest {
+  // A reference of another detector, readout or nominal response compares nothing: refuse it.
+  const differ = (['module', 'response', 'tickUs', 'views'] as const).filter((k) => canonicalJson(data[k]) !== canonicalJson(reference[k]));
+  if (differ.length > 0) {
+    throw new ValidationError(`the reference hits differ from the data in ${differ.join(', ')}: expected a reference simulated for the same module, readout and nominal response`);
+  }
   return dedxShapeTest(calibratedDedxProfile(data, rng.fork('data')), calibratedDedxProfile(reference, rng.fork('reference')), rng.fork('bootstrap'), options);
 }

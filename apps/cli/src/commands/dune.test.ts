@@ -133,5 +133,11 @@ describe('nucal dune', () => {
     expect(r.err).toMatch(/^error: hit file .*bad\.h5: not readable as HDF5/);
     const replicas = await nucal('dune', 'dedx-check', '--input', join(dir, 'data.h5'), '--reference', join(dir, 'reference.h5'), '--replicas', '7');
     expect(replicas.err).toMatch(/--replicas.*7.*an integer from 50 to 100000/);
+    // a reference of another detector is refused, not compared
+    const far = await nucal('dune', 'simulate', '--days', '0.01', '--seed', '4', '--below-energy', '2', '--out', join(dir, 'far.h5'));
+    expect(far.code, far.err).toBe(0);
+    const other = await nucal('dune', 'dedx-check', '--input', join(dir, 'data.h5'), '--reference', join(dir, 'far.h5'));
+    expect(other.code).toBe(1);
+    expect(other.err).toMatch(/^error: the reference hits differ from the data in module, views: expected a reference simulated for the same module, readout and nominal response$/m);
   }, 120_000);
 });
