@@ -133,5 +133,14 @@ export function duneDedxCheckCommand(cli: CliContext): Command {
       io.out(table(['residual range, cm', 'data', 'reference', 'data / reference'], out.bins.map((b) => [`${b.residualRangeCm.low}-${b.residualRangeCm.high}`, f(b.data.value, b.data.error), f(b.reference.value, b.reference.error), f(b.ratio.value, b.ratio.error)])));
       io.out(`${t.dataTracks} stopping muons in the data, ${t.referenceTracks} in the reference; shapes normalised at ${t.window[0]}-${t.window[1]} cm`);
       io.out(`chi2 ${t.chi2.toFixed(1)} / ${t.ndof}, p = ${t.pValue.toPrecision(3)}: ${t.differ ? `the data DIFFER from the reference (p < ${t.alpha})` : `consistent with the reference (p >= ${t.alpha})`}`);
+      if (t.differ) {
+        // where: the bins furthest from 1 in their own errors (diagonal; the chi2 uses the full covariance)
+        const worst = out.bins
+          .map((b) => ({ b, pull: (b.ratio.value - 1) / b.ratio.error }))
+          .sort((x, y) => Math.abs(y.pull) - Math.abs(x.pull))
+          .slice(0, 3)
+          .map(({ b, pull }) => `${b.residualRangeCm.low}-${b.residualRangeCm.high} cm ${b.ratio.value >= 1 ? '+' : ''}${(100 * (b.ratio.value - 1)).toFixed(1)}% (${pull.toFixed(1)} sigma)`);
+        io.out(`largest differences: ${worst.join(', ')}`);
+      }
     });
 }
