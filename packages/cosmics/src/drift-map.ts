@@ -1,6 +1,6 @@
 import { ValidationError } from '@nucal/core';
 import { duneFdSpModule } from '@nucal/geometry';
-import { clippedMean, driftVelocityMmPerUs, spaceChargeDisplacementCm, type SpaceChargePayload } from '@nucal/tpc-drift';
+import { clippedMean, driftVelocityMmPerUs, spaceChargeEvaluator, type SpaceChargePayload } from '@nucal/tpc-drift';
 import { SegmentEnd, type ReconstructedSample } from './cosmic-sample.js';
 
 /** One drift-fraction bin of {@link driftMapFromFullCrossers}. */
@@ -63,8 +63,10 @@ export function driftMapFromFullCrossers(sample: ReconstructedSample, options: D
   const edges = [...(options.driftFractionEdges ?? Array.from({ length: 11 }, (_, i) => i / 10))];
   for (let i = 1; i < edges.length; i++) if (!(edges[i]! > edges[i - 1]!)) throw new ValidationError(`driftFractionEdges must increase: ${edges.join(', ')}`);
   const minSpan = options.minSpanCm ?? 30;
-  const sce = options.spaceCharge;
   const module = duneFdSpModule(sample.module);
+  // the map prepared once: it is evaluated at every hit of every full crosser
+  const sce = options.spaceCharge ? spaceChargeEvaluator(options.spaceCharge, module.active) : null;
+  const shift = { dyCm: 0, dzCm: 0 };
   const vd = driftVelocityMmPerUs(sample.response.fieldKvPerCm, sample.response.temperatureK);
   const nb = edges.length - 1;
   const perBin: number[][] = Array.from({ length: nb }, () => []);
@@ -99,7 +101,8 @@ export function driftMapFromFullCrossers(sample: ReconstructedSample, options: D
       const c = hits.channel[j]! * pitch;
       if (!sce) return c;
       const x = tpc.anodeXCm - tpc.driftSign * ((hits.timeUs[j]! * vd) / 10 - da);
-      return c - spaceChargeDisplacementCm(sce, module.active, tpc, { x, y: hits.yCm[j]!, z: c + module.active.zMin }).dzCm;
+      sce.displacement(tpc, x, hits.yCm[j]!, c + module.active.zMin, shift);
+      return c - shift.dzCm;
     };
     const ca = cOf(ia);
     const cc = cOf(ic);
